@@ -1,0 +1,10 @@
+package dev.ktstr.api;
+
+/** No usable provider, an ambiguous choice, or an explicit choice that cannot be honoured. */
+public final class ProviderException extends KtstrException {
+    private static final long serialVersionUID = 1L;
+
+    public ProviderException(String message) {
+        super(message);
+    }
+}

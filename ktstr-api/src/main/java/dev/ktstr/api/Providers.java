@@ -1,0 +1,216 @@
+package dev.ktstr.api;
+
+import dev.ktstr.api.spi.CommitProbe;
+import dev.ktstr.api.spi.KtstrProvider;
+import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.SidecarStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The one provider lookup of ktstr-java, the same rule for every {@link Spi}:
+ * <ol>
+ *   <li>an explicit choice wins: system property {@code ktstr.<spi>=<name>}, else the
+ *       environment variable {@code KTSTR_<SPI>}; a choice naming a missing or unusable
+ *       provider is an error, never a silent fallback;</li>
+ *   <li>otherwise the usable provider with the highest priority (ties broken by name, so
+ *       the choice does not depend on class-path order);</li>
+ *   <li>two providers with one name are an error;</li>
+ *   <li>no usable provider is an error naming the SPI, every provider tried and why it was
+ *       refused, and the module to add.</li>
+ * </ol>
+ * Providers are found with {@link ServiceLoader}: {@code provides} on the module path,
+ * {@code META-INF/services} on the class path. This class is the only caller of
+ * {@code ServiceLoader} in the project.
+ */
+public final class Providers {
+
+    private Providers() {
+    }
+
+    /** The filesystem-or-other sidecar store chosen for this process. */
+    public static SidecarStore store() {
+        return select(Spi.STORE).provider();
+    }
+
+    /** The commit probe chosen for this process. */
+    public static CommitProbe probe() {
+        return select(Spi.PROBE).provider();
+    }
+
+    /** The run lock chosen for this process. */
+    public static RunLock lock() {
+        return select(Spi.LOCK).provider();
+    }
+
+    /**
+     * Looks up {@code spi} with the thread's context class loader (which also sees the boot
+     * layer's modules), the system properties and the process environment.
+     *
+     * @throws ProviderException when no provider can be chosen
+     */
+    public static <S extends KtstrProvider> Selection<S> select(Spi<S> spi) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Providers.class.getClassLoader();
+        }
+        return select(spi, ServiceLoader.load(spi.type(), loader), System::getProperty, System::getenv);
+    }
+
+    /**
+     * Looks up {@code spi} among the modules of {@code layer} (and its parents), for
+     * applications that load providers into their own module layer.
+     */
+    public static <S extends KtstrProvider> Selection<S> select(Spi<S> spi, ModuleLayer layer) {
+        return select(spi, ServiceLoader.load(layer, spi.type()), System::getProperty, System::getenv);
+    }
+
+    /**
+     * The lookup rule over explicit sources: the discovered providers, the system properties
+     * and the environment (each a function from name to value or {@code null}).
+     */
+    public static <S extends KtstrProvider> Selection<S> select(
+            Spi<S> spi, Iterable<S> discovered, UnaryOperator<String> properties, UnaryOperator<String> environment) {
+        Objects.requireNonNull(spi, "spi");
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, S> usable = new LinkedHashMap<>();
+        Map<String, List<Candidate>> byName = new LinkedHashMap<>();
+        Iterator<S> it = discovered.iterator();
+        while (true) {
+            S provider;
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // A broken registration must not hide the healthy providers next to it.
+                Candidate broken = new Candidate("<broken>", 0, "<unknown>", "<unknown>",
+                        "failed to load: " + oneLine(e));
+                candidates.add(broken);
+                if (e instanceof ServiceConfigurationError && isStuck(e)) {
+                    break;
+                }
+                continue;
+            }
+            Candidate c = describe(provider);
+            candidates.add(c);
+            byName.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
+            if (c.usable()) {
+                usable.putIfAbsent(c.name(), provider);
+            }
+        }
+
+        for (Map.Entry<String, List<Candidate>> e : byName.entrySet()) {
+            if (e.getValue().size() > 1) {
+                throw new ProviderException("Several providers of " + spi + " are named '" + e.getKey() + "': "
+                        + e.getValue().stream().map(Candidate::describe).collect(Collectors.joining("; "))
+                        + ". Remove one of them from the module path or class path; provider names must be unique.");
+            }
+        }
+
+        String chosen = nonEmpty(properties.apply(spi.propertyName()));
+        String source = "system property " + spi.propertyName();
+        if (chosen == null) {
+            chosen = nonEmpty(environment.apply(spi.environmentVariable()));
+            source = "environment variable " + spi.environmentVariable();
+        }
+        if (chosen != null) {
+            List<Candidate> named = byName.get(chosen);
+            if (named == null) {
+                throw new ProviderException("The " + source + " asks for " + spi.type().getSimpleName() + " provider '"
+                        + chosen + "', but no provider has that name. Found: " + list(candidates)
+                        + ". Fix the name or add the module that provides '" + chosen + "'.");
+            }
+            Candidate c = named.get(0);
+            if (!c.usable()) {
+                throw new ProviderException("The " + source + " asks for " + spi.type().getSimpleName() + " provider '"
+                        + chosen + "', but it cannot run here: " + c.refusal()
+                        + ". Choose another provider or unset " + source.substring(source.lastIndexOf(' ') + 1) + ".");
+            }
+            return new Selection<>(spi, usable.get(chosen), source + "=" + chosen, candidates);
+        }
+
+        if (usable.isEmpty()) {
+            StringBuilder msg = new StringBuilder("No usable provider of ").append(spi.type().getName())
+                    .append(" was found.");
+            if (candidates.isEmpty()) {
+                msg.append(" No provider is registered on the module path or class path.");
+            } else {
+                msg.append(" Tried:");
+                for (Candidate c : candidates) {
+                    msg.append("\n  - ").append(c.describe());
+                }
+            }
+            msg.append("\nAdd the module ").append(spi.defaultModule()).append(" (Maven artifact ")
+                    .append(spi.defaultArtifact()).append(") to the module path or class path, or another provider of ")
+                    .append(spi.type().getSimpleName()).append('.');
+            throw new ProviderException(msg.toString());
+        }
+
+        List<Candidate> ranked = candidates.stream().filter(Candidate::usable)
+                .sorted(Comparator.comparingInt(Candidate::priority).reversed().thenComparing(Candidate::name))
+                .collect(Collectors.toList());
+        Candidate best = ranked.get(0);
+        String reason = ranked.size() == 1
+                ? "only usable provider"
+                : "highest priority (" + best.priority() + ") of " + ranked.size() + " usable: "
+                        + ranked.stream().map(c -> c.name() + "=" + c.priority()).collect(Collectors.joining(", "));
+        return new Selection<>(spi, usable.get(best.name()), reason, candidates);
+    }
+
+    private static Candidate describe(KtstrProvider provider) {
+        String className = provider.getClass().getName();
+        Module m = provider.getClass().getModule();
+        String module = m.isNamed() ? m.getName() : "unnamed module";
+        String name;
+        int priority;
+        try {
+            name = provider.name();
+            priority = provider.priority();
+        } catch (RuntimeException e) {
+            return new Candidate(className, 0, className, module, "name() or priority() threw " + oneLine(e));
+        }
+        if (name == null || name.isBlank()) {
+            return new Candidate(className, priority, className, module, "has no name");
+        }
+        String refusal;
+        try {
+            refusal = provider.unavailableReason().orElse("");
+        } catch (RuntimeException | LinkageError e) {
+            refusal = "availability check threw " + oneLine(e);
+        }
+        return new Candidate(name, priority, className, module, refusal);
+    }
+
+    private static boolean isStuck(Throwable e) {
+        // ServiceLoader's iterator cannot move past a malformed configuration file.
+        return e.getMessage() != null && e.getMessage().contains("Error reading configuration file");
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e.getCause() != null && e.getCause() != e) {
+            m += " (caused by " + e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage() + ")";
+        }
+        return m.replace('\n', ' ');
+    }
+
+    private static String list(List<Candidate> candidates) {
+        return candidates.isEmpty() ? "none"
+                : candidates.stream().map(Candidate::describe).collect(Collectors.joining("; "));
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

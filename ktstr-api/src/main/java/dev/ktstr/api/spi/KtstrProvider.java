@@ -1,0 +1,29 @@
+package dev.ktstr.api.spi;
+
+import java.util.Optional;
+
+/**
+ * What every provider of every SPI tells the lookup about itself.
+ *
+ * <p>A provider class must have a public no-argument constructor (or a public static
+ * {@code provider()} method on the module path) and must be registered twice: {@code provides}
+ * in its {@code module-info.java} and a {@code META-INF/services} entry for the class path.
+ */
+public interface KtstrProvider {
+
+    /** Short, stable name used for explicit selection ({@code ktstr.store=fs}). */
+    String name();
+
+    /** Higher wins when nothing is chosen explicitly. Portable fallbacks use negative values. */
+    default int priority() {
+        return 0;
+    }
+
+    /**
+     * Why this provider cannot run in this process (missing native library, wrong OS), or
+     * empty when it can. Must be cheap and must not throw.
+     */
+    default Optional<String> unavailableReason() {
+        return Optional.empty();
+    }
+}

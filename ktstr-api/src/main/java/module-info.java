@@ -1,0 +1,26 @@
+/**
+ * The ktstr-java API: the sidecar schema and its byte-exact JSON codec, run layout, the
+ * service-provider interfaces, and the one place that looks providers up.
+ *
+ * <p>Implementations live in their own modules and are found with {@link java.util.ServiceLoader}
+ * through {@link dev.ktstr.api.Providers}; no other module of this project calls
+ * {@code ServiceLoader}. Put a provider module on the module path (or its jar on the class
+ * path) and it is found; choose among several with the system property
+ * {@code ktstr.<spi>=<name>} or the environment variable {@code KTSTR_<SPI>}.
+ *
+ * @uses dev.ktstr.api.spi.SidecarStore
+ * @uses dev.ktstr.api.spi.CommitProbe
+ * @uses dev.ktstr.api.spi.RunLock
+ */
+module dev.ktstr.api {
+    requires transitive com.fasterxml.jackson.core;
+    requires transitive micrometer.core;
+
+    exports dev.ktstr.api;
+    exports dev.ktstr.api.spi;
+    exports dev.ktstr.api.layout;
+
+    uses dev.ktstr.api.spi.SidecarStore;
+    uses dev.ktstr.api.spi.CommitProbe;
+    uses dev.ktstr.api.spi.RunLock;
+}

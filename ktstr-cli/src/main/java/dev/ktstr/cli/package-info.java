@@ -1,0 +1,2 @@
+/** picocli commands of {@code ktstr-sidecar}. */
+package dev.ktstr.cli;

@@ -1,0 +1,2 @@
+/** JGit-based commit probe for the project and kernel trees. */
+package dev.ktstr.git;

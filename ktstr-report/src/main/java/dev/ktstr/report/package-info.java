@@ -1,0 +1,2 @@
+/** Stats pipeline, metric registry, compare and formatters. */
+package dev.ktstr.report;

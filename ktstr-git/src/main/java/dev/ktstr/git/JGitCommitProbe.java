@@ -1,11 +1,37 @@
 package dev.ktstr.git;
 
 import dev.ktstr.api.spi.CommitProbe;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
-/** JGit commit probe (first draft: registration only; the probes are the probe issue). */
+/**
+ * {@link CommitProbe} on JGit (name {@code jgit}): no {@code git} executable needed.
+ *
+ * <p>Results follow upstream's probes: 7 lowercase hex digits of HEAD, {@code -dirty} when the
+ * index differs from HEAD's tree or a tracked file differs from the index (untracked files and
+ * submodules never count; a missing index or a failing check is clean), empty outside a
+ * repository or on an unborn HEAD. The repository's {@code .git/config} and the user's git
+ * configuration are honoured as JGit reads them; {@code GIT_DIR} and friends are not.
+ *
+ * <p>Memoization (process-wide, shared by every instance, never refreshed, as upstream):
+ * <ul>
+ *   <li>{@link #projectCommit} for the process working directory ({@code user.dir}) is
+ *       probed once, empty results included; any other start directory is probed on every
+ *       call;</li>
+ *   <li>{@link #kernelCommit} is remembered per canonical directory (symlink aliases share
+ *       one entry); probes of the kernel tree run one at a time.</li>
+ * </ul>
+ */
 public final class JGitCommitProbe implements CommitProbe {
+
+    private static final Object PROJECT_LOCK = new Object();
+    private static Optional<String> cwdCommit; // guarded by PROJECT_LOCK; null until probed
+    private static final Map<Path, Optional<String>> KERNEL_COMMITS = new HashMap<>(); // guarded by itself
+
     @Override
     public String name() {
         return "jgit";
@@ -18,11 +44,37 @@ public final class JGitCommitProbe implements CommitProbe {
 
     @Override
     public Optional<String> projectCommit(Path start) {
-        throw new UnsupportedOperationException("JGitCommitProbe.projectCommit is not implemented yet");
+        Objects.requireNonNull(start, "start");
+        Path abs = start.toAbsolutePath().normalize();
+        if (!abs.equals(workingDirectory())) {
+            return GitTree.discoverCommit(abs);
+        }
+        synchronized (PROJECT_LOCK) {
+            if (cwdCommit == null) {
+                cwdCommit = GitTree.discoverCommit(abs);
+            }
+            return cwdCommit;
+        }
     }
 
     @Override
     public Optional<String> kernelCommit(Path kernelDir) {
-        throw new UnsupportedOperationException("JGitCommitProbe.kernelCommit is not implemented yet");
+        Objects.requireNonNull(kernelDir, "kernelDir");
+        Path key = canonical(kernelDir);
+        synchronized (KERNEL_COMMITS) {
+            return KERNEL_COMMITS.computeIfAbsent(key, GitTree::exactCommit);
+        }
+    }
+
+    private static Path workingDirectory() {
+        return Path.of("").toAbsolutePath().normalize();
+    }
+
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 }

@@ -1,0 +1,193 @@
+package dev.ktstr.api.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ktstr.api.Env;
+import dev.ktstr.api.KtstrException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelCacheTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void rootPrecedence() {
+        assertEquals(Path.of("/c"), KernelCache.root(Env.of(Map.of("KTSTR_CACHE_DIR", "/c", "XDG_CACHE_HOME", "/x",
+                "HOME", "/h"))));
+        assertEquals(Path.of("/x/ktstr/kernels"), KernelCache.root(Env.of(Map.of("KTSTR_CACHE_DIR", "",
+                "XDG_CACHE_HOME", "/x", "HOME", "/h"))));
+        assertEquals(Path.of("/h/.cache/ktstr/kernels"), KernelCache.root(Env.of(Map.of("XDG_CACHE_HOME", "",
+                "HOME", "/h"))));
+        assertEquals(Path.of("rel"), KernelCache.root(Env.of(Map.of("KTSTR_CACHE_DIR", "rel"))), "verbatim");
+    }
+
+    @Test
+    void rootRefusesUnusableHome() {
+        for (Map<String, String> env : List.of(Map.<String, String>of(), Map.of("HOME", ""), Map.of("HOME", "/"),
+                Map.of("HOME", "relative/home"))) {
+            KtstrException e = assertThrows(KtstrException.class, () -> KernelCache.root(Env.of(env)), env::toString);
+            assertTrue(e.getMessage().contains("KTSTR_CACHE_DIR"), e.getMessage());
+        }
+    }
+
+    @Test
+    void parsesTheSpecExample() {
+        KernelMetadata m = KernelCache.parseMetadata(Meta.local(null, "/home/user/linux").json());
+        assertEquals(Optional.empty(), m.version());
+        KernelMetadata.LocalSource src = assertInstanceOf(KernelMetadata.LocalSource.class, m.source());
+        assertEquals(Optional.of(Path.of("/home/user/linux")), src.sourceTreePath());
+        assertEquals(Optional.of("deadbee"), src.gitHash());
+        assertEquals("x86_64", m.arch());
+        assertEquals("bzImage", m.imageName());
+        assertEquals("2026-04-26T12:00:00Z", m.builtAt());
+        assertEquals(Optional.of("5e6f7a8b"), m.ktstrKconfigHash());
+        assertTrue(m.hasVmlinux());
+        assertEquals(412345678L, m.sourceVmlinuxSize().getAsLong());
+        assertEquals(1745668800L, m.sourceVmlinuxMtimeSecs().getAsLong());
+
+        KernelMetadata t = KernelCache.parseMetadata(Meta.tarball("6.14.2").json());
+        assertEquals(Optional.of("6.14.2"), t.version());
+        assertEquals("tarball", t.source().type());
+        assertFalse(t.sourceVmlinuxSize().isPresent());
+        KernelMetadata.GitSource g = assertInstanceOf(KernelMetadata.GitSource.class,
+                KernelCache.parseMetadata(Meta.git("6.15-rc3").json()).source());
+        assertEquals(Optional.of("main"), g.ref());
+    }
+
+    @Test
+    void optionalKeysMayBeAbsentAndUnknownKeysAreIgnored() {
+        String json = Meta.tarball("6.1").without("version").without("config_hash").without("ktstr_kconfig_hash")
+                .without("source_vmlinux_size").without("source_vmlinux_mtime_secs")
+                .set("source", "{\"type\": \"local\", \"extra\": [1, {\"a\": 2}]}")
+                .set("future_field", "{\"nested\": [true]}").json();
+        KernelMetadata m = KernelCache.parseMetadata(json);
+        assertEquals(Optional.empty(), m.version());
+        assertEquals(Optional.empty(), m.localSourceTree());
+        KernelMetadata.LocalSource src = assertInstanceOf(KernelMetadata.LocalSource.class, m.source());
+        assertEquals(Optional.empty(), src.gitHash());
+    }
+
+    @Test
+    void everyRequiredKeyIsRequired() {
+        for (String key : List.of("source", "arch", "image_name", "built_at", "has_vmlinux", "vmlinux_stripped")) {
+            KtstrException e = assertThrows(KtstrException.class,
+                    () -> KernelCache.parseMetadata(Meta.tarball("6.1").without(key).json()), key);
+            assertTrue(e.getMessage().startsWith("metadata.json schema drift") && e.getMessage().contains(key),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void wrongShapesAreRejected() {
+        List<Meta> bad = List.of(
+                Meta.tarball("6.1").set("version", "6"),
+                Meta.tarball("6.1").set("arch", "null"),
+                Meta.tarball("6.1").set("has_vmlinux", "\"true\""),
+                Meta.tarball("6.1").set("has_vmlinux", "1"),
+                Meta.tarball("6.1").set("source", "\"tarball\""),
+                Meta.tarball("6.1").set("source", "{\"type\": \"svn\"}"),
+                Meta.tarball("6.1").set("source", "{\"git_hash\": null}"),
+                Meta.tarball("6.1").set("source_vmlinux_size", "-1"),
+                Meta.tarball("6.1").set("source_vmlinux_size", "18446744073709551616"),
+                Meta.tarball("6.1").set("source_vmlinux_size", "1.5"),
+                Meta.tarball("6.1").set("source_vmlinux_mtime_secs", "9223372036854775808"));
+        for (Meta m : bad) {
+            KtstrException e = assertThrows(KtstrException.class, () -> KernelCache.parseMetadata(m.json()), m.json());
+            assertTrue(e.getMessage().startsWith("metadata.json schema drift"), e.getMessage());
+        }
+        assertEquals(-1L, KernelCache.parseMetadata(Meta.tarball("6.1").set("source_vmlinux_size",
+                "18446744073709551615").json()).sourceVmlinuxSize().getAsLong(), "u64 max fits");
+    }
+
+    @Test
+    void syntaxErrorsTruncationDuplicatesAndTrailingText() {
+        String good = Meta.tarball("6.1").json();
+        assertTrue(KernelCache.parseMetadata(good + "\n \t").version().isPresent(), "trailing whitespace is fine");
+        assertMessage("metadata.json truncated", good.substring(0, good.length() / 2));
+        assertMessage("metadata.json truncated", "");
+        assertMessage("metadata.json malformed", good + "x");
+        assertMessage("metadata.json malformed", good + "{}");
+        assertMessage("metadata.json malformed", "{'version': null}");
+        assertMessage("metadata.json schema drift", good.replace("\"arch\": \"x86_64\"",
+                "\"arch\": \"x86_64\", \"arch\": \"aarch64\""));
+        assertMessage("metadata.json schema drift", "[]");
+        assertMessage("metadata.json schema drift", "{\"not_kernel_metadata\": true}");
+    }
+
+    private static void assertMessage(String prefix, String json) {
+        KtstrException e = assertThrows(KtstrException.class, () -> KernelCache.parseMetadata(json), json);
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage() + " for " + json);
+    }
+
+    @Test
+    void readMetadataNeverThrows() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("e"));
+        assertEquals(Optional.empty(), KernelCache.readMetadata(dir));
+        Files.write(dir.resolve("metadata.json"), new byte[] {'{', (byte) 0xff, '}'});
+        assertEquals(Optional.empty(), KernelCache.readMetadata(dir), "invalid UTF-8");
+        Files.createDirectories(tmp.resolve("d/metadata.json"));
+        assertEquals(Optional.empty(), KernelCache.readMetadata(tmp.resolve("d")), "a directory, not a file");
+    }
+
+    @Test
+    void lookupNeedsValidKeyDirectoryMetadataAndImage() throws IOException {
+        KernelCache cache = KernelCache.at(tmp);
+        Meta.tarball("6.14.2").writeEntry(tmp.resolve("good"));
+        Path noImage = Meta.tarball("6.14.2").writeEntry(tmp.resolve("no-image"));
+        Files.delete(noImage.resolve("bzImage"));
+        Files.createDirectories(tmp.resolve("no-meta"));
+        Files.createDirectories(tmp.resolve("bad-meta"));
+        Files.writeString(tmp.resolve("bad-meta/metadata.json"), "{");
+        Files.writeString(tmp.resolve("file-entry"), "x");
+
+        assertEquals(Optional.of("6.14.2"), cache.lookup("good").flatMap(e -> e.metadata().version()));
+        assertEquals(tmp.resolve("good"), cache.lookup("good").orElseThrow().dir());
+        for (String key : List.of("no-image", "no-meta", "bad-meta", "file-entry", "missing", "", " ", ".", "..",
+                "a/b", "a\\b", "a..b", ".tmp-good", "nul\0")) {
+            assertEquals(Optional.empty(), cache.lookup(key), key);
+        }
+    }
+
+    @Test
+    void listSkipsDotNamesAndCorruptEntriesNewestFirst() throws IOException {
+        Meta.tarball("6.1").set("built_at", "\"2026-01-01T00:00:00Z\"").writeEntry(tmp.resolve("old"));
+        Meta.tarball("6.2").set("built_at", "\"2026-03-01T00:00:00Z\"").writeEntry(tmp.resolve("new"));
+        Meta.tarball("6.3").set("built_at", "\"2026-02-01T00:00:00Z\"").writeEntry(tmp.resolve("mid"));
+        Meta.tarball("6.4").set("built_at", "\"2027-01-01T00:00:00Z\"").writeEntry(tmp.resolve(".tmp-x-1"));
+        Meta.tarball("6.4").set("built_at", "\"2027-01-01T00:00:00Z\"").writeEntry(tmp.resolve(".locks"));
+        Files.createDirectories(tmp.resolve("corrupt"));
+        List<String> keys = KernelCache.at(tmp).list().stream().map(KernelCache.Entry::key).collect(Collectors.toList());
+        assertEquals(List.of("new", "mid", "old"), keys);
+        assertEquals(List.of(), KernelCache.at(tmp.resolve("missing-root")).list());
+    }
+
+    @Test
+    void tarballEntriesAcceptAnyWellFormedKconfigSuffix() throws IOException {
+        String arch = KernelCache.hostArch();
+        Meta.tarball("6.14.2").writeEntry(tmp.resolve("6.14.2-tarball-" + arch + "-kcc0bd848c"));
+        Meta.tarball("6.14.2").writeEntry(tmp.resolve("6.14.2-tarball-" + arch + "-kc0123abcd"));
+        Meta.tarball("6.14.2").writeEntry(tmp.resolve("6.14.2-tarball-" + arch + "-kcXYZ"));
+        Meta.tarball("6.14.2").writeEntry(tmp.resolve("6.14.2-tarball-" + arch + "-kc0123abcd-xkc11111111"));
+        Meta.tarball("6.14.20").writeEntry(tmp.resolve("6.14.20-tarball-" + arch + "-kc0123abcd"));
+        assertEquals(2, KernelCache.at(tmp).tarballEntries("6.14.2", arch).size());
+    }
+
+    @Test
+    void hostArchUsesRustNames() {
+        String a = KernelCache.hostArch();
+        assertFalse(a.equals("amd64") || a.equals("arm64"), a);
+    }
+}

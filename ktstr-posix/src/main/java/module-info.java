@@ -16,6 +16,9 @@
  * opened to a module counts as exported to it at run time. {@code opens} (not {@code exports})
  * keeps the package out of any compile-time API; it holds only that interface.
  *
+ * <p>Also provides the portable {@code nio} lock (negative priority), which does NOT
+ * interoperate with {@code flock(2)} holders; see {@code NioRunLock}.
+ *
  * @provides dev.ktstr.api.spi.RunLock
  */
 module dev.ktstr.posix {
@@ -26,5 +29,5 @@ module dev.ktstr.posix {
 
     opens dev.ktstr.posix.ffi;
 
-    provides dev.ktstr.api.spi.RunLock with dev.ktstr.posix.FlockRunLock;
+    provides dev.ktstr.api.spi.RunLock with dev.ktstr.posix.FlockRunLock, dev.ktstr.posix.NioRunLock;
 }

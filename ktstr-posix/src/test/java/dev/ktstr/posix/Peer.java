@@ -50,8 +50,13 @@ final class Peer implements AutoCloseable {
 
     /** A child JVM holding the lock through {@code Providers.lock()} on the class path. */
     static Peer jvm(Path cwd, Path file, boolean exclusive) throws Exception {
+        return jvm(cwd, file, exclusive, "flock");
+    }
+
+    /** A child JVM holding the lock through the provider named {@code provider}. */
+    static Peer jvm(Path cwd, Path file, boolean exclusive, String provider) throws Exception {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        return start(cwd, List.of(java.toString(), "-cp", childClassPath(), "-Dktstr.lock=flock",
+        return start(cwd, List.of(java.toString(), "-cp", childClassPath(), "-Dktstr.lock=" + provider,
                 LockHolderMain.class.getName(), file.toString(), exclusive ? "x" : "s"));
     }
 

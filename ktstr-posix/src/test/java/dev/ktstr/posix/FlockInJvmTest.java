@@ -46,6 +46,20 @@ class FlockInJvmTest {
     }
 
     @Test
+    void withoutJffiTheFlockProviderSaysWhyAndTheLookupFallsBackToNio() throws Exception {
+        String classPath = java.util.Arrays.stream(Peer.childClassPath().split(java.io.File.pathSeparator))
+                .filter(e -> !Path.of(e).getFileName().toString().startsWith("jffi-"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath, ProviderReportMain.class.getName()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("reason=jnr-posix native loading failed: "), out);
+        assertTrue(out.contains("chosen=nio\n"), out);
+    }
+
+    @Test
     void createsTheLockFileAndItsLocksDirectoryAndKeepsThem() throws Exception {
         Path locks = dir.resolve("ktstr").resolve(".locks");
         Path lockFile = locks.resolve("6.14.2-abc1234.lock");

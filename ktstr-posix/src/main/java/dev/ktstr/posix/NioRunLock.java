@@ -1,0 +1,154 @@
+package dev.ktstr.posix;
+
+import dev.ktstr.api.spi.RunLock;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Portable {@link RunLock} (name {@code nio}) over {@link FileChannel#tryLock}, for platforms
+ * where jnr-posix cannot load. <strong>It does not interoperate with the Rust tool nor with any
+ * {@code flock(2)} holder</strong>: on Linux the JDK takes fcntl record locks, which
+ * {@code flock} ignores, so a Rust writer and a Java writer using this provider do not exclude
+ * each other. It excludes other JVMs using it, and threads of this JVM. Its priority is
+ * negative, so it is chosen only when the flock provider is absent or unusable, or when asked
+ * for by name ({@code ktstr.lock=nio}).
+ */
+public final class NioRunLock implements RunLock {
+
+    /** The JDK allows one lock per file per JVM: shared holders of this JVM share one. */
+    private static final class HeldEntry {
+        final FileChannel channel;
+        int count;
+
+        HeldEntry(FileChannel channel) {
+            this.channel = channel;
+        }
+    }
+
+    private static final Map<Path, HeldEntry> HELD = new HashMap<>();
+
+    @Override
+    public String name() {
+        return "nio";
+    }
+
+    @Override
+    public int priority() {
+        return -100;
+    }
+
+    @Override
+    public Held acquire(Path lockFile, Mode mode, Duration timeout) throws IOException {
+        Objects.requireNonNull(lockFile, "lockFile");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + FlockRunLock.saturatedNanos(timeout);
+        Path key = FlockRunLock.createParentAndKey(lockFile);
+        try {
+            if (!JvmLockTable.INSTANCE.enter(key, mode, deadline)) {
+                throw timedOut(lockFile, mode, timeout);
+            }
+            boolean handedOver = false;
+            try {
+                while (true) {
+                    if (tryLock(key, mode)) {
+                        handedOver = true;
+                        return new NioHeld(lockFile, key, mode);
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw timedOut(lockFile, mode, timeout);
+                    }
+                    TimeUnit.NANOSECONDS.sleep(FlockRunLock.POLL_INTERVAL.toNanos());
+                }
+            } finally {
+                if (!handedOver) {
+                    JvmLockTable.INSTANCE.leave(key, mode);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the nio lock on " + lockFile);
+        }
+    }
+
+    /** One attempt at the OS lock; an exclusive caller is alone in the JVM gate, shared callers share the entry. */
+    private static boolean tryLock(Path key, Mode mode) throws IOException {
+        synchronized (HELD) {
+            HeldEntry entry = HELD.get(key);
+            if (mode == Mode.SHARED && entry != null) {
+                entry.count++;
+                return true;
+            }
+            FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = ch.tryLock(0, Long.MAX_VALUE, mode == Mode.SHARED);
+            } catch (IOException | RuntimeException e) {
+                ch.close();
+                throw new IOException("lock " + key + ": " + e, e);
+            }
+            if (lock == null) {
+                ch.close();
+                return false;
+            }
+            HeldEntry mine = new HeldEntry(ch);
+            mine.count = 1;
+            HELD.put(key, mine);
+            return true;
+        }
+    }
+
+    private static IOException timedOut(Path lockFile, Mode mode, Duration timeout) {
+        return new IOException("nio lock " + (mode == Mode.EXCLUSIVE ? "exclusive" : "shared") + " on " + lockFile
+                + " timed out after " + LockMessages.rustDebug(timeout) + " (lockfile " + lockFile
+                + ", holders: unknown to the nio provider). Another process holds this lock; wait for it to"
+                + " finish or kill it, then retry.");
+    }
+
+    private static final class NioHeld implements Held {
+        private final Path lockFile;
+        private final Path key;
+        private final Mode mode;
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        NioHeld(Path lockFile, Path key, Mode mode) {
+            this.lockFile = lockFile;
+            this.key = key;
+            this.mode = mode;
+        }
+
+        @Override
+        public Path lockFile() {
+            return lockFile;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                synchronized (HELD) {
+                    HeldEntry entry = HELD.get(key);
+                    if (entry != null && --entry.count == 0) {
+                        HELD.remove(key);
+                        entry.channel.close(); // releases the OS lock
+                    }
+                }
+            } finally {
+                JvmLockTable.INSTANCE.leave(key, mode);
+            }
+        }
+    }
+}

@@ -33,7 +33,9 @@ class ModuleDescriptorTest {
                 continue;
             }
             assertTrue(m.descriptor().exports().isEmpty(), m.name() + " exports " + m.descriptor().exports());
-            assertTrue(m.descriptor().opens().isEmpty(), m.name() + " opens " + m.descriptor().opens());
+            // The one allowed exception: a native-binding package opened to jnr-ffi's generated classes.
+            assertTrue(m.descriptor().opens().stream().allMatch(o -> o.source().endsWith(".ffi")),
+                    m.name() + " opens " + m.descriptor().opens());
             Set<String> services = m.descriptor().provides().stream().map(ModuleDescriptor.Provides::service)
                     .collect(Collectors.toSet());
             assertEquals(Set.of(spiOf.get(m.name())), services, m.name());

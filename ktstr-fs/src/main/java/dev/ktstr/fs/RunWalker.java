@@ -132,7 +132,7 @@ final class RunWalker {
 
     /** Loads every planned file into a collection. */
     <T> RunCollection<T> load(Plan plan, SidecarParser<T> parser) {
-        List<Outcome<T>> outcomes = loadAll(plan.files, parser);
+        List<Outcome<T>> outcomes = loadFiles(plan.files, parser);
         return assemble(plan, outcomes);
     }
 
@@ -142,7 +142,7 @@ final class RunWalker {
         for (Plan p : plans) {
             all.addAll(p.files);
         }
-        List<Outcome<T>> outcomes = loadAll(all, parser);
+        List<Outcome<T>> outcomes = loadFiles(all, parser);
         List<RunCollection<T>> result = new ArrayList<>(plans.size());
         int from = 0;
         for (Plan p : plans) {
@@ -168,7 +168,7 @@ final class RunWalker {
         return new RunCollection<>(plan.location, outcomes.size(), valid, parseErrors, ioErrors, plan.problems);
     }
 
-    private <T> List<Outcome<T>> loadAll(List<Path> files, SidecarParser<T> parser) {
+    private <T> List<Outcome<T>> loadFiles(List<Path> files, SidecarParser<T> parser) {
         List<Outcome<T>> out = new ArrayList<>(files.size());
         if (files.size() < PARALLEL_THRESHOLD || pool == null) {
             for (Path f : files) {

@@ -1,0 +1,54 @@
+package dev.ktstr.api.write;
+
+import dev.ktstr.api.schema.SidecarResult;
+import java.util.List;
+
+/** The writer's use of the schema helpers: file name, bytes, flag order, test-name rule. */
+final class SidecarFormat {
+    private SidecarFormat() {
+    }
+
+    static String fileName(SidecarResult r) {
+        throw new UnsupportedOperationException("codec not merged yet");
+    }
+
+    static byte[] encode(SidecarResult r) {
+        throw new UnsupportedOperationException("codec not merged yet");
+    }
+
+    static List<String> canonicalFlags(List<String> flags) {
+        return flags;
+    }
+
+    /** Why {@code name} cannot be a test name, or the empty string. */
+    static String testNameRefusal(String name) {
+        if (name.isEmpty()) {
+            return "it is empty";
+        }
+        if (name.contains("..")) {
+            return "it contains '..'";
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == '\\') {
+                return "it contains a path separator";
+            }
+            if (c == 0) {
+                return "it contains NUL";
+            }
+            if (Character.isISOControl(c)) {
+                return "it contains a control character (U+" + String.format("%04X", (int) c) + ")";
+            }
+        }
+        return "";
+    }
+
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return b.toString();
+    }
+}

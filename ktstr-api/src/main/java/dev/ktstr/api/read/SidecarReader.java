@@ -2,6 +2,8 @@ package dev.ktstr.api.read;
 
 import dev.ktstr.api.Env;
 import dev.ktstr.api.Providers;
+import dev.ktstr.api.codec.SidecarCodec;
+import dev.ktstr.api.codec.SidecarParseException;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.SidecarStore;
@@ -152,6 +154,11 @@ public final class SidecarReader {
     }
 
     private static SidecarResult decode(String location, byte[] bytes) throws Exception {
-        throw new UnsupportedOperationException("codec not merged yet");
+        try {
+            return SidecarCodec.read(bytes);
+        } catch (SidecarParseException e) {
+            // The raw error is serde's own wording, which the enrichment rule and upstream's tools match on.
+            throw new Exception(e.serdeMessage(), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ktstr.api.write;
 
+import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.schema.SidecarResult;
 import java.util.List;
 
@@ -13,7 +14,7 @@ final class SidecarFormat {
     }
 
     static byte[] encode(SidecarResult r) {
-        throw new UnsupportedOperationException("codec not merged yet");
+        return SidecarCodec.write(r);
     }
 
     static List<String> canonicalFlags(List<String> flags) {

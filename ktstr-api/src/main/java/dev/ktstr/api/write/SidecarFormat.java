@@ -10,7 +10,10 @@ final class SidecarFormat {
     }
 
     static String fileName(SidecarResult r) {
-        throw new UnsupportedOperationException("codec not merged yet");
+        // TEMPORARY until layout.SidecarNames lands from the schema branch.
+        long h = java.util.Objects.hash(r.topology(), r.scheduler(), r.payload(), r.workType(), r.activeFlags(),
+                new java.util.TreeSet<>(r.sysctls()), new java.util.TreeSet<>(r.kargs()));
+        return r.testName() + "-" + String.format("%016x", h) + ".ktstr.json";
     }
 
     static byte[] encode(SidecarResult r) {
@@ -18,7 +21,11 @@ final class SidecarFormat {
     }
 
     static List<String> canonicalFlags(List<String> flags) {
-        return flags;
+        List<String> known = List.of("llc", "borrow", "steal", "rebal", "reject-pin", "no-ctrl");
+        List<String> out = new java.util.ArrayList<>(flags);
+        out.sort(java.util.Comparator.comparingInt((String f) -> known.indexOf(f) < 0 ? 99 : known.indexOf(f))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        return out;
     }
 
     /** Why {@code name} cannot be a test name, or the empty string. */

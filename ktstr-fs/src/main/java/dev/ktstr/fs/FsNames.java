@@ -1,6 +1,7 @@
 package dev.ktstr.fs;
 
-import java.nio.charset.StandardCharsets;
+import dev.ktstr.api.layout.SidecarNames;
+import dev.ktstr.api.layout.Utf8Order;
 import java.nio.file.Path;
 import java.util.Comparator;
 
@@ -12,11 +13,7 @@ final class FsNames {
     static final String LOCKS_DIR = ".locks";
 
     /** Orders strings by their UTF-8 bytes, unsigned: the order upstream's byte-wise sorts use. */
-    static final Comparator<String> UTF8_ORDER = (a, b) -> {
-        byte[] x = a.getBytes(StandardCharsets.UTF_8);
-        byte[] y = b.getBytes(StandardCharsets.UTF_8);
-        return java.util.Arrays.compareUnsigned(x, y);
-    };
+    static final Comparator<String> UTF8_ORDER = Utf8Order.INSTANCE;
 
     private FsNames() {
     }
@@ -26,17 +23,12 @@ final class FsNames {
      * counting) is exactly {@code json} and the name contains {@code .ktstr.}.
      */
     static boolean isSidecarName(String name) {
-        int dot = name.lastIndexOf('.');
-        if (dot <= 0 || !name.substring(dot + 1).equals("json")) {
-            return false;
-        }
-        return name.contains(".ktstr.");
+        return SidecarNames.isSidecarFile(name);
     }
 
     /** A staging file of the atomic write: {@code <final>.ktstr.json.tmp.<anything>}. */
     static boolean isStagingName(String name) {
-        int i = name.indexOf(STAGING_INFIX);
-        return i >= 0 && i + STAGING_INFIX.length() < name.length();
+        return SidecarNames.isStagingFile(name);
     }
 
     /**

@@ -199,4 +199,18 @@ class WriterEndToEndTest {
         assertTrue(archived.values().stream().allMatch(s -> s.runSource().equals(Optional.of("archive"))));
         assertEquals("6.14.2-abc1234", reader.newestRun().orElseThrow().name());
     }
+
+    @Test
+    void writeAsIsProducesUpstreamsFileNameAndBytes() throws IOException {
+        Path dir = tmp.resolve("exact");
+        WriteResult r = writer(Map.of("KTSTR_SIDECAR_DIR", dir.toString()), "abc1234").build()
+                .writeAsIs(SidecarResult.testFixture());
+        assertEquals(dir.resolve("t-55f6b9881e152f8c.ktstr.json").toRealPath().toString(),
+                Path.of(r.location()).toRealPath().toString());
+        byte[] golden;
+        try (var in = WriterEndToEndTest.class.getResourceAsStream("/fixtures/example-fixture.ktstr.json")) {
+            golden = in.readAllBytes();
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(golden, Files.readAllBytes(Path.of(r.location())));
+    }
 }

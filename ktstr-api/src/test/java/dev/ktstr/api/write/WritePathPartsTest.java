@@ -169,7 +169,7 @@ class WritePathPartsTest {
 
     @Test
     void testNamesThatCouldEscapeAreRefused() {
-        for (String bad : List.of("", "a/b", "..", "a..b", "a\u0000b", "a\tb", "a\u007fb", "a\\b")) {
+        for (String bad : List.of("", "a/b", "..", "a..b", "a\u0000b", "a\tb", "a\u007fb")) {
             assertFalse(SidecarFormat.testNameRefusal(bad).isEmpty(), bad);
         }
         assertEquals("", SidecarFormat.testNameRefusal("steal_under_pressure"));

@@ -20,6 +20,11 @@ module dev.ktstr.api {
     exports dev.ktstr.api.spi;
     exports dev.ktstr.api.layout;
     exports dev.ktstr.api.kernel;
+    exports dev.ktstr.api.schema;
+    exports dev.ktstr.api.codec;
+    exports dev.ktstr.api.store;
+    exports dev.ktstr.api.write;
+    exports dev.ktstr.api.read;
 
     uses dev.ktstr.api.spi.SidecarStore;
     uses dev.ktstr.api.spi.CommitProbe;

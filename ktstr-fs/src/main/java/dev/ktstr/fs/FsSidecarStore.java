@@ -1,12 +1,48 @@
 package dev.ktstr.fs;
 
-import dev.ktstr.api.layout.RunKey;
 import dev.ktstr.api.spi.SidecarStore;
+import dev.ktstr.api.store.PoolCollection;
+import dev.ktstr.api.store.RunCollection;
+import dev.ktstr.api.store.RunInfo;
+import dev.ktstr.api.store.SidecarParser;
+import dev.ktstr.api.store.WalkProblem;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Filesystem sidecar store (first draft: registration only; the write and read paths are the store issue). */
+/**
+ * The filesystem sidecar store, name {@code fs}: runs are directories, sidecars are
+ * {@code *.ktstr.json} files written through an exclusively created, fsync'd staging file
+ * {@code <final>.tmp.<pid>.<run_id>} that is renamed into place, after which the directory is
+ * fsync'd. Locations are path strings as the JVM spells them (relative stays relative).
+ */
 public final class FsSidecarStore implements SidecarStore {
+
+    private static final int PARSE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /** Shared by every walk; daemon threads so an idle pool never holds the JVM open. */
+    private static final class ParsePool {
+        static final ExecutorService INSTANCE = Executors.newFixedThreadPool(PARSE_THREADS, r -> {
+            Thread t = new Thread(r, "ktstr-fs-parse");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     @Override
     public String name() {
         return "fs";
@@ -18,12 +54,173 @@ public final class FsSidecarStore implements SidecarStore {
     }
 
     @Override
-    public String write(String runsRoot, RunKey run, String fileName, byte[] json) throws IOException {
-        throw new UnsupportedOperationException("FsSidecarStore.write is not implemented yet");
+    public String runLocation(String runsRoot, String runName) {
+        refuseBadRunName(runName);
+        return Path.of(runsRoot).resolve(runName).toString();
     }
 
     @Override
-    public List<String> listRuns(String runsRoot) throws IOException {
-        throw new UnsupportedOperationException("FsSidecarStore.listRuns is not implemented yet");
+    public String createRun(String runLocation) throws IOException {
+        Path dir = Path.of(runLocation);
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
+                    + " (a non-directory is in the way); remove it or choose another KTSTR_SIDECAR_DIR", e);
+        } catch (IOException e) {
+            throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
+                    + "; check permissions of its parent directories", e);
+        }
+        return dir.toRealPath().toString();
+    }
+
+    @Override
+    public Optional<Path> lockFile(String runsRoot, String runName) {
+        refuseBadRunName(runName);
+        return Optional.of(Path.of(runsRoot).resolve(FsNames.LOCKS_DIR).resolve(runName + ".lock"));
+    }
+
+    @Override
+    public int preClear(String runLocation) throws IOException {
+        Path dir = Path.of(runLocation);
+        List<Path> doomed = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            for (Path entry : stream) {
+                Path name = entry.getFileName();
+                if (name == null || !FsNames.isFaithful(name)) {
+                    continue;
+                }
+                String n = name.toString();
+                // A regular file (symlinks followed, as upstream); directories and other files stay.
+                if ((FsNames.isSidecarName(n) || FsNames.isStagingName(n)) && Files.isRegularFile(entry)) {
+                    doomed.add(entry);
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return 0;
+        } catch (DirectoryIteratorException e) {
+            // Remove what was listed before the failure; the rest is handled by the next run.
+        }
+        int removed = 0;
+        for (Path p : doomed) {
+            try {
+                if (Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            } catch (IOException ignored) {
+                // Single-entry failures never stop a write; the file stays for the operator.
+            }
+        }
+        if (removed > 0) {
+            AtomicSidecarWrite.fsyncDirectory(dir);
+        }
+        return removed;
+    }
+
+    @Override
+    public String write(String runLocation, String fileName, byte[] json, String runId) throws IOException {
+        String refusal = FsNames.refusal(fileName);
+        if (!refusal.isEmpty()) {
+            throw new IllegalArgumentException("refusing to write sidecar '" + printable(fileName) + "' in " + runLocation
+                    + ": " + refusal + "; a sidecar file name must be one plain name ending in .ktstr.json");
+        }
+        return AtomicSidecarWrite.write(Path.of(runLocation), fileName, json, runId).toString();
+    }
+
+    @Override
+    public <T> RunCollection<T> collect(String runLocation, SidecarParser<T> parser) {
+        RunWalker walker = new RunWalker(ParsePool.INSTANCE);
+        return walker.load(walker.plan(Path.of(runLocation)), parser);
+    }
+
+    @Override
+    public <T> PoolCollection<T> pool(String runsRoot, SidecarParser<T> parser) {
+        Path root = Path.of(runsRoot);
+        List<WalkProblem> problems = new ArrayList<>();
+        List<Path> runDirs = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+            for (Path entry : stream) {
+                // No dot filter, as upstream: .locks holds no sidecars and so yields nothing.
+                if (Files.isDirectory(entry)) {
+                    runDirs.add(entry);
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return new PoolCollection<>(runsRoot, List.of(), List.of());
+        } catch (IOException | DirectoryIteratorException e) {
+            Throwable cause = e instanceof DirectoryIteratorException ? e.getCause() : e;
+            problems.add(new WalkProblem(runsRoot, WalkProblem.Kind.UNREADABLE_DIRECTORY, FsErrors.describe(cause)));
+        }
+        runDirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
+        RunWalker walker = new RunWalker(ParsePool.INSTANCE);
+        List<RunWalker.Plan> plans = new ArrayList<>();
+        for (Path dir : runDirs) {
+            plans.add(walker.plan(dir));
+        }
+        return new PoolCollection<>(runsRoot, walker.loadAll(plans, parser), problems);
+    }
+
+    @Override
+    public List<RunInfo> listRuns(String runsRoot) throws IOException {
+        Path root = Path.of(runsRoot);
+        List<RunInfo> runs = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+            for (Path entry : stream) {
+                Path name = entry.getFileName();
+                // The first byte decides: '.' is ASCII, so the decoded form is faithful here.
+                if (name == null || name.toString().startsWith(".") || !Files.isDirectory(entry)) {
+                    continue;
+                }
+                Instant modified;
+                try {
+                    modified = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                            .lastModifiedTime().toInstant();
+                } catch (IOException e) {
+                    modified = Instant.MIN;
+                }
+                runs.add(new RunInfo(name.toString(), entry.toString(), modified));
+            }
+        } catch (NoSuchFileException | NotDirectoryException e) {
+            return List.of();
+        } catch (DirectoryIteratorException e) {
+            throw new IOException("list runs under " + root + ": " + FsErrors.describe(e.getCause()), e.getCause());
+        } catch (IOException e) {
+            throw new IOException("list runs under " + root + ": " + FsErrors.describe(e)
+                    + "; check that it is a readable directory", e);
+        }
+        runs.sort(Comparator.comparing(RunInfo::modified, Comparator.reverseOrder())
+                .thenComparing(RunInfo::name, FsNames.UTF8_ORDER));
+        return List.copyOf(runs);
+    }
+
+    @Override
+    public String canonicalLocation(String location) {
+        Path p = Path.of(location);
+        try {
+            return p.toRealPath().toString();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize().toString();
+        }
+    }
+
+    private static void refuseBadRunName(String runName) {
+        if (runName.isEmpty() || runName.equals(".") || runName.equals("..") || runName.indexOf('/') >= 0
+                || runName.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("refusing run name '" + printable(runName)
+                    + "': it must be one plain directory name such as 6.14.2-abc1234");
+        }
+    }
+
+    private static String printable(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

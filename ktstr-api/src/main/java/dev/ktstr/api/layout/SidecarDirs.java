@@ -1,0 +1,46 @@
+package dev.ktstr.api.layout;
+
+import dev.ktstr.api.Env;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where sidecars go, from the environment: the {@code KTSTR_SIDECAR_DIR} override and the
+ * default runs root {@code {CARGO_TARGET_DIR or target}/ktstr}. Results are location strings
+ * as the filesystem store understands them; a relative root stays relative (it resolves
+ * against the working directory, as upstream).
+ */
+public final class SidecarDirs {
+
+    /** Operator override of the sidecar directory, used as is when non-empty. */
+    public static final String OVERRIDE_ENV = "KTSTR_SIDECAR_DIR";
+    /** Cargo's target directory; the runs root is {@code <it>/ktstr}. */
+    public static final String TARGET_DIR_ENV = "CARGO_TARGET_DIR";
+    /** Non-empty marks a CI run ({@code run_source} {@code ci}). */
+    public static final String CI_ENV = "KTSTR_CI";
+    /** The lock subdirectory of a runs root; dot-named, so never listed as a run. */
+    public static final String LOCKS_DIR = ".locks";
+
+    private SidecarDirs() {
+    }
+
+    /** The override directory, when {@code KTSTR_SIDECAR_DIR} is set and non-empty. */
+    public static Optional<String> override(Env env) {
+        return env.nonEmpty(OVERRIDE_ENV);
+    }
+
+    /** The default runs root: {@code $CARGO_TARGET_DIR/ktstr} when set and non-empty, else {@code target/ktstr}. */
+    public static String runsRoot(Env env) {
+        return Path.of(env.nonEmpty(TARGET_DIR_ENV).orElse("target")).resolve("ktstr").toString();
+    }
+
+    /** {@code run_source} of a fresh sidecar: {@code ci} when {@code KTSTR_CI} is non-empty, else {@code local}. */
+    public static String runSource(Env env) {
+        return env.nonEmpty(CI_ENV).isPresent() ? "ci" : "local";
+    }
+
+    /** Whether a name under a runs root can be a run: not empty and not dot-named (so not {@code .locks}). */
+    public static boolean isRunName(String name) {
+        return !name.isEmpty() && !name.startsWith(".");
+    }
+}

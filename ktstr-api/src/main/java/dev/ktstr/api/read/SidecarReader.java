@@ -1,0 +1,164 @@
+package dev.ktstr.api.read;
+
+import dev.ktstr.api.Env;
+import dev.ktstr.api.Providers;
+import dev.ktstr.api.codec.SidecarCodec;
+import dev.ktstr.api.codec.SidecarParseException;
+import dev.ktstr.api.layout.SidecarDirs;
+import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.spi.SidecarStore;
+import dev.ktstr.api.store.PoolCollection;
+import dev.ktstr.api.store.RunCollection;
+import dev.ktstr.api.store.RunInfo;
+import dev.ktstr.api.store.SidecarMeters;
+import dev.ktstr.api.store.SidecarParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Reads sidecars through a {@link SidecarStore} and the JSON codec: one run, every run under a
+ * runs root, the run listing. Walks never fail on a bad file: see {@link RunCollection}. Parse
+ * and IO error counts are recorded on the meter registry ({@link SidecarMeters}). Thread-safe.
+ */
+public final class SidecarReader {
+
+    /** The {@code run_source} every pooled sidecar gets under a non-default runs root. */
+    public static final String ARCHIVE = "archive";
+
+    private final Env env;
+    private final Supplier<SidecarStore> store;
+    private final SidecarMeters meters;
+    private final SidecarParser<SidecarResult> parser;
+
+    private SidecarReader(Builder b) {
+        this.env = b.env;
+        this.store = b.store;
+        this.meters = new SidecarMeters(b.registry);
+        this.parser = b.parser;
+    }
+
+    /** A builder with every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A reader with every default. */
+    public static SidecarReader defaults() {
+        return builder().build();
+    }
+
+    /** The default runs root, {@code {CARGO_TARGET_DIR or target}/ktstr}. */
+    public String defaultRunsRoot() {
+        return SidecarDirs.runsRoot(env);
+    }
+
+    /** One run: its sidecars and one level of subdirectories. */
+    public RunCollection<SidecarResult> collect(String runLocation) {
+        RunCollection<SidecarResult> c = store.get().collect(runLocation, parser);
+        meters.read(c.walked(), c.parseErrors().size(), c.ioErrors().size());
+        return c;
+    }
+
+    /**
+     * Every run under {@code runsRoot}. When the root is not the default runs root, every
+     * sidecar's {@code run_source} is set to {@code archive} in memory (sidecars copied off a
+     * CI host are archives, whatever they were when written).
+     */
+    public PoolCollection<SidecarResult> pool(String runsRoot) {
+        SidecarStore s = store.get();
+        boolean archive = !s.canonicalLocation(runsRoot).equals(s.canonicalLocation(defaultRunsRoot()));
+        return pool(runsRoot, archive);
+    }
+
+    /** Every run under {@code runsRoot}, with the archive override when {@code archive}. */
+    public PoolCollection<SidecarResult> pool(String runsRoot, boolean archive) {
+        PoolCollection<SidecarResult> p = store.get().pool(runsRoot, parser);
+        meters.read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
+        return archive ? p.map(SidecarReader::archived) : p;
+    }
+
+    /** Every run under the default runs root, no archive override. */
+    public PoolCollection<SidecarResult> poolDefault() {
+        return pool(defaultRunsRoot(), false);
+    }
+
+    /** The runs under the default runs root, newest first. */
+    public List<RunInfo> listRuns() throws IOException {
+        return listRuns(defaultRunsRoot());
+    }
+
+    /** The runs under {@code runsRoot}, newest first (then by name); {@code .locks} and other dot names excluded. */
+    public List<RunInfo> listRuns(String runsRoot) throws IOException {
+        return store.get().listRuns(runsRoot);
+    }
+
+    /** The newest run under the default runs root. */
+    public Optional<RunInfo> newestRun() throws IOException {
+        return store.get().newestRun(defaultRunsRoot());
+    }
+
+    /**
+     * The run a bare {@code stats} reads: {@code KTSTR_SIDECAR_DIR} when non-empty (as is), else
+     * the newest run under the default runs root; empty when there is none.
+     */
+    public Optional<String> currentRunLocation() throws IOException {
+        Optional<String> override = SidecarDirs.override(env);
+        if (override.isPresent()) {
+            return override;
+        }
+        return newestRun().map(RunInfo::location);
+    }
+
+    /** {@code record} with {@code run_source} {@code archive}. */
+    public static SidecarResult archived(SidecarResult record) {
+        return record.toBuilder().runSource(ARCHIVE).build();
+    }
+
+    /** Configuration of a {@link SidecarReader}. */
+    public static final class Builder {
+        private Env env = Env.system();
+        private Supplier<SidecarStore> store = Providers::store;
+        private MeterRegistry registry = Metrics.globalRegistry;
+        private SidecarParser<SidecarResult> parser = SidecarReader::decode;
+
+        private Builder() {
+        }
+
+        /** Environment for {@code CARGO_TARGET_DIR} and {@code KTSTR_SIDECAR_DIR}; default: the process's. */
+        public Builder env(Env env) {
+            this.env = Objects.requireNonNull(env, "env");
+            return this;
+        }
+
+        /** The store; default {@link Providers#store()}, looked up at first use. */
+        public Builder store(SidecarStore store) {
+            Objects.requireNonNull(store, "store");
+            this.store = () -> store;
+            return this;
+        }
+
+        /** Where read meters are recorded. Default {@link Metrics#globalRegistry}. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        public SidecarReader build() {
+            return new SidecarReader(this);
+        }
+    }
+
+    private static SidecarResult decode(String location, byte[] bytes) throws Exception {
+        try {
+            return SidecarCodec.read(bytes);
+        } catch (SidecarParseException e) {
+            // The raw error is serde's own wording, which the enrichment rule and upstream's tools match on.
+            throw new Exception(e.serdeMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ktstr.api.store;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The Micrometer meters of the sidecar write and read paths, all named under {@code ktstr.}:
+ * <ul>
+ *   <li>{@value #WRITES} (counter; tags {@code outcome} = {@code ok}, {@code error},
+ *       {@code refused}, and {@code path} = {@code default}, {@code override});</li>
+ *   <li>{@value #WRITE_DURATION} (timer; tag {@code outcome}): the whole write, lock wait included;</li>
+ *   <li>{@value #LOCK_WAIT} (timer): time spent acquiring the run lock;</li>
+ *   <li>{@value #PRE_CLEAR_REMOVED} (counter): files removed by pre-clear;</li>
+ *   <li>{@value #READ_WALKED}, {@value #READ_PARSE_ERRORS}, {@value #READ_IO_ERRORS} (counters):
+ *       files walked by collect/pool and how many were rejected or unreadable.</li>
+ * </ul>
+ */
+public final class SidecarMeters {
+
+    public static final String WRITES = "ktstr.sidecar.writes";
+    public static final String WRITE_DURATION = "ktstr.sidecar.write.duration";
+    public static final String LOCK_WAIT = "ktstr.sidecar.lock.wait";
+    public static final String PRE_CLEAR_REMOVED = "ktstr.sidecar.preclear.removed";
+    public static final String READ_WALKED = "ktstr.sidecar.read.walked";
+    public static final String READ_PARSE_ERRORS = "ktstr.sidecar.read.parse.errors";
+    public static final String READ_IO_ERRORS = "ktstr.sidecar.read.io.errors";
+
+    private final MeterRegistry registry;
+
+    public SidecarMeters(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** The registry these meters record on. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** Counts one write and records its duration. */
+    public void write(String outcome, boolean defaultPath, Duration took) {
+        Counter.builder(WRITES).description("sidecar writes by outcome").tag("outcome", outcome)
+                .tag("path", defaultPath ? "default" : "override").register(registry).increment();
+        Timer.builder(WRITE_DURATION).description("sidecar write time, lock wait included").tag("outcome", outcome)
+                .register(registry).record(took);
+    }
+
+    /** Records how long the run lock took to acquire. */
+    public void lockWait(Duration waited) {
+        Timer.builder(LOCK_WAIT).description("time waiting for the run lock").register(registry).record(waited);
+    }
+
+    /** Counts files removed by a pre-clear. */
+    public void preClearRemoved(int removed) {
+        Counter.builder(PRE_CLEAR_REMOVED).description("files removed by run pre-clear").register(registry)
+                .increment(removed);
+    }
+
+    /** Counts a walk's files by bucket. */
+    public void read(int walked, int parseErrors, int ioErrors) {
+        Counter.builder(READ_WALKED).description("sidecar files walked").register(registry).increment(walked);
+        Counter.builder(READ_PARSE_ERRORS).description("sidecar files rejected by the parser").register(registry)
+                .increment(parseErrors);
+        Counter.builder(READ_IO_ERRORS).description("sidecar files that could not be read").register(registry)
+                .increment(ioErrors);
+    }
+}

@@ -1,0 +1,336 @@
+package dev.ktstr.api.write;
+
+import dev.ktstr.api.Env;
+import dev.ktstr.api.KtstrException;
+import dev.ktstr.api.Providers;
+import dev.ktstr.api.layout.RunKey;
+import dev.ktstr.api.layout.SidecarDirs;
+import dev.ktstr.api.schema.ScenarioStats;
+import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.spi.CommitProbe;
+import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.SidecarStore;
+import dev.ktstr.api.store.SidecarMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Writes sidecars the way ktstr does, made atomic and durable:
+ * <ol>
+ *   <li>refuse a test name that could escape the run directory (nothing is written);</li>
+ *   <li>{@linkplain #fill fill} the record (project commit, kernel version and commit, run
+ *       source, timestamp, run id, canonical flag order);</li>
+ *   <li>resolve the run: {@code KTSTR_SIDECAR_DIR} when non-empty (read once per write), used
+ *       as is with no lock, no pre-clear, no warning; else
+ *       {@code {runs_root}/{kernel}-{project_commit}} with {@code unknown} for a missing part,
+ *       with the one-shot unknown-commit warning when the commit is missing;</li>
+ *   <li>create the run, then key everything on its canonical location;</li>
+ *   <li>default path only: hold the run lock ({@code {runs_root}/.locks/{key}.lock}, 30 s by
+ *       default) across the pre-clear (once per canonical run per process) and the write;</li>
+ *   <li>write through the store: staged, fsync'd, renamed, directory fsync'd.</li>
+ * </ol>
+ * Thread-safe. Built with {@link #builder()}; every dependency has a default
+ * ({@link Providers} for the SPIs, the process environment, the global meter registry).
+ */
+public final class SidecarWriter {
+
+    /** Default wait for the run lock, as upstream. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Env env;
+    private final Supplier<SidecarStore> store;
+    private final Supplier<CommitProbe> probe;
+    private final Supplier<RunLock> lock;
+    private final Supplier<Optional<String>> kernelVersion;
+    private final Supplier<Optional<Path>> kernelSourceDir;
+    private final Supplier<String> runSource;
+    private final Supplier<Path> projectDir;
+    private final Duration lockTimeout;
+    private final SidecarMeters meters;
+    private final OneShotWarning unknownCommitWarning;
+    private final PreClearGate preClearGate;
+    private final RunIds runIds;
+
+    private SidecarWriter(Builder b) {
+        this.env = b.env;
+        this.store = b.store;
+        this.probe = b.probe;
+        this.lock = b.lock;
+        this.kernelVersion = b.kernelVersion != null ? b.kernelVersion : Optional::empty;
+        this.kernelSourceDir = b.kernelSourceDir != null ? b.kernelSourceDir : Optional::empty;
+        Env e = b.env;
+        this.runSource = b.runSource != null ? b.runSource : () -> SidecarDirs.runSource(e);
+        this.projectDir = b.projectDir;
+        this.lockTimeout = b.lockTimeout;
+        this.meters = new SidecarMeters(b.registry);
+        this.unknownCommitWarning = b.unknownCommitWarning;
+        this.preClearGate = b.preClearGate;
+        this.runIds = b.runIds;
+    }
+
+    /** A builder with every default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A writer with every default. */
+    public static SidecarWriter defaults() {
+        return builder().build();
+    }
+
+    /**
+     * The record with the writer-owned fields set: {@code project_commit} (probed upward from
+     * the project directory), {@code kernel_version}, {@code kernel_commit} (probed in the kernel
+     * source directory), {@code run_source}, a fresh {@code timestamp} and {@code run_id}, and
+     * {@code active_flags} in canonical order. A probe that yields nothing leaves the draft's
+     * value as it is, so explicitly set identities survive.
+     */
+    public SidecarResult fill(SidecarResult draft) {
+        SidecarResult.Builder b = draft.toBuilder();
+        probe.get().projectCommit(projectDir.get()).ifPresent(b::projectCommit);
+        kernelVersion.get().ifPresent(b::kernelVersion);
+        kernelSourceDir.get().flatMap(dir -> probe.get().kernelCommit(dir)).ifPresent(b::kernelCommit);
+        b.runSource(runSource.get());
+        b.activeFlags(SidecarFormat.canonicalFlags(draft.activeFlags()));
+        // Timestamp before run id, two clock reads, as upstream.
+        b.timestamp(runIds.timestamp());
+        b.runId(runIds.nextRunId());
+        return b.build();
+    }
+
+    /**
+     * The skip sidecar of a test skipped before its VM booted (upstream's
+     * {@code write_skip_sidecar}): the template's identity (name, topology, scheduler, payload,
+     * flags, sysctls, kargs, host, scheduler commit), {@code work_type} {@code skipped},
+     * {@code passed} and {@code skipped} true, and no telemetry.
+     */
+    public static SidecarResult skipOf(SidecarResult template) {
+        return SidecarResult.builder()
+                .testName(template.testName())
+                .topology(template.topology())
+                .scheduler(template.scheduler())
+                .schedulerCommit(template.schedulerCommit())
+                .payload(template.payload())
+                .passed(true)
+                .skipped(true)
+                .stats(ScenarioStats.builder().build())
+                .workType("skipped")
+                .activeFlags(template.activeFlags())
+                .sysctls(template.sysctls())
+                .kargs(template.kargs())
+                .host(template.host())
+                .build();
+    }
+
+    /** Fills {@code draft} and writes it. */
+    public WriteResult write(SidecarResult draft) throws IOException {
+        return persist(fill(draft));
+    }
+
+    /** Writes the skip form of {@code template} ({@link #skipOf}), filled. */
+    public WriteResult writeSkip(SidecarResult template) throws IOException {
+        return write(skipOf(template));
+    }
+
+    /**
+     * Writes {@code record} exactly as given (no fill). Its run key comes from its own
+     * {@code kernel_version} and {@code project_commit}.
+     */
+    public WriteResult writeAsIs(SidecarResult record) throws IOException {
+        return persist(record);
+    }
+
+    private void refuseTestName(String testName) {
+        String why = SidecarFormat.testNameRefusal(testName);
+        if (!why.isEmpty()) {
+            throw new InvalidTestNameException(why);
+        }
+    }
+
+    private WriteResult persist(SidecarResult record) throws IOException {
+        long start = System.nanoTime();
+        // Read once: the directory choice and the lock/pre-clear decision must agree.
+        Optional<String> override = SidecarDirs.override(env);
+        boolean defaultPath = override.isEmpty();
+        try {
+            refuseTestName(record.testName());
+        } catch (InvalidTestNameException e) {
+            meters.write("refused", defaultPath, Duration.ofNanos(System.nanoTime() - start));
+            throw e;
+        }
+        String outcome = "error";
+        try {
+            WriteResult result = defaultPath ? writeDefault(record) : writeOverride(override.get(), record);
+            outcome = "ok";
+            return result;
+        } finally {
+            meters.write(outcome, defaultPath, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private WriteResult writeOverride(String dir, SidecarResult record) throws IOException {
+        SidecarStore s = store.get();
+        String run = s.createRun(dir);
+        String location = s.write(run, SidecarFormat.fileName(record), SidecarFormat.encode(record), record.runId());
+        return new WriteResult(location, run, false, 0, record);
+    }
+
+    private WriteResult writeDefault(SidecarResult record) throws IOException {
+        SidecarStore s = store.get();
+        RunKey key = new RunKey(record.kernelVersion().orElse(""), record.projectCommit().orElse(""));
+        if (key.projectCommit().isEmpty()) {
+            unknownCommitWarning.emit(OneShotWarning.UNKNOWN_COMMIT);
+        }
+        String runsRoot = SidecarDirs.runsRoot(env);
+        String runName = key.dirName();
+        // Create first: the pre-clear gate keys on the canonical location, which needs the directory.
+        String run = s.createRun(s.runLocation(runsRoot, runName));
+        Optional<Path> lockFile = s.lockFile(runsRoot, runName);
+        RunLock.Held held = null;
+        if (lockFile.isPresent()) {
+            long waitStart = System.nanoTime();
+            held = lock.get().acquire(lockFile.get(), RunLock.Mode.EXCLUSIVE, lockTimeout);
+            meters.lockWait(Duration.ofNanos(System.nanoTime() - waitStart));
+        }
+        try {
+            int removed = preClearGate.clearOnce(run, () -> s.preClear(run));
+            if (removed > 0) {
+                meters.preClearRemoved(removed);
+            }
+            String location = s.write(run, SidecarFormat.fileName(record), SidecarFormat.encode(record),
+                    record.runId());
+            return new WriteResult(location, run, true, removed, record);
+        } finally {
+            if (held != null) {
+                held.close();
+            }
+        }
+    }
+
+    /** Configuration of a {@link SidecarWriter}; every setting has a default. */
+    public static final class Builder {
+        private Env env = Env.system();
+        private Supplier<SidecarStore> store = Providers::store;
+        private Supplier<CommitProbe> probe = Providers::probe;
+        private Supplier<RunLock> lock = Providers::lock;
+        private Supplier<Optional<String>> kernelVersion;
+        private Supplier<Optional<Path>> kernelSourceDir;
+        private Supplier<String> runSource;
+        private Supplier<Path> projectDir = () -> Path.of("").toAbsolutePath();
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private MeterRegistry registry = Metrics.globalRegistry;
+        private OneShotWarning unknownCommitWarning = OneShotWarning.processWideUnknownCommit();
+        private PreClearGate preClearGate = PreClearGate.processWide();
+        private RunIds runIds = RunIds.processWide();
+
+        private Builder() {
+        }
+
+        /** Environment for {@code KTSTR_SIDECAR_DIR}, {@code CARGO_TARGET_DIR}, {@code KTSTR_CI}; default: the process's. */
+        public Builder env(Env env) {
+            this.env = Objects.requireNonNull(env, "env");
+            return this;
+        }
+
+        /** The store; default {@link Providers#store()}, looked up at first use. */
+        public Builder store(SidecarStore store) {
+            Objects.requireNonNull(store, "store");
+            this.store = () -> store;
+            return this;
+        }
+
+        /** The commit probe; default {@link Providers#probe()}, looked up at first use. */
+        public Builder probe(CommitProbe probe) {
+            Objects.requireNonNull(probe, "probe");
+            this.probe = () -> probe;
+            return this;
+        }
+
+        /** The run lock; default {@link Providers#lock()}, looked up at the first default-path write. */
+        public Builder lock(RunLock lock) {
+            Objects.requireNonNull(lock, "lock");
+            this.lock = () -> lock;
+            return this;
+        }
+
+        /**
+         * The kernel version under test ({@code kernel_version}, the run key's {@code {kernel}}).
+         * Default: none (the kernel identity is wired by the application).
+         */
+        public Builder kernelVersion(Supplier<Optional<String>> kernelVersion) {
+            this.kernelVersion = Objects.requireNonNull(kernelVersion, "kernelVersion");
+            return this;
+        }
+
+        /** The kernel source directory whose commit is {@code kernel_commit}. Default: none. */
+        public Builder kernelSourceDir(Supplier<Optional<Path>> kernelSourceDir) {
+            this.kernelSourceDir = Objects.requireNonNull(kernelSourceDir, "kernelSourceDir");
+            return this;
+        }
+
+        /** {@code run_source}. Default: {@code ci} when {@code KTSTR_CI} is non-empty in {@link #env}, else {@code local}. */
+        public Builder runSource(Supplier<String> runSource) {
+            this.runSource = Objects.requireNonNull(runSource, "runSource");
+            return this;
+        }
+
+        /** Where the project commit is discovered from (upward). Default: the working directory. */
+        public Builder projectDir(Path projectDir) {
+            Objects.requireNonNull(projectDir, "projectDir");
+            this.projectDir = () -> projectDir;
+            return this;
+        }
+
+        /** How long to wait for the run lock. Default {@link #DEFAULT_LOCK_TIMEOUT}. */
+        public Builder lockTimeout(Duration lockTimeout) {
+            if (lockTimeout.isNegative()) {
+                throw new IllegalArgumentException("lock timeout must not be negative: " + lockTimeout);
+            }
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /** Where meters are recorded. Default {@link Metrics#globalRegistry}. */
+        public Builder meterRegistry(MeterRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** The unknown-commit warning gate. Default: once per process, to standard error. */
+        public Builder unknownCommitWarning(OneShotWarning warning) {
+            this.unknownCommitWarning = Objects.requireNonNull(warning, "warning");
+            return this;
+        }
+
+        /** The pre-clear gate. Default: once per canonical run per process. */
+        public Builder preClearGate(PreClearGate gate) {
+            this.preClearGate = Objects.requireNonNull(gate, "gate");
+            return this;
+        }
+
+        /** Timestamp and run-id source. Default: the process-wide one. */
+        public Builder runIds(RunIds runIds) {
+            this.runIds = Objects.requireNonNull(runIds, "runIds");
+            return this;
+        }
+
+        public SidecarWriter build() {
+            return new SidecarWriter(this);
+        }
+    }
+
+    /** A test name that would escape its directory or make no file name. */
+    public static final class InvalidTestNameException extends KtstrException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidTestNameException(String why) {
+            super("refusing to write a sidecar, nothing was written: " + why);
+        }
+    }
+}

@@ -34,11 +34,6 @@ public final class SidecarDirs {
         return Path.of(env.nonEmpty(TARGET_DIR_ENV).orElse("target")).resolve("ktstr").toString();
     }
 
-    /** {@code run_source} of a fresh sidecar: {@code ci} when {@code KTSTR_CI} is non-empty, else {@code local}. */
-    public static String runSource(Env env) {
-        return env.nonEmpty(CI_ENV).isPresent() ? "ci" : "local";
-    }
-
     /** Whether a name under a runs root can be a run: not empty and not dot-named (so not {@code .locks}). */
     public static boolean isRunName(String name) {
         return !name.isEmpty() && !name.startsWith(".");

@@ -3,6 +3,8 @@ package dev.ktstr.api.write;
 import dev.ktstr.api.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
+import dev.ktstr.api.kernel.KernelIdentity;
+import dev.ktstr.api.kernel.RunSource;
 import dev.ktstr.api.layout.RunKey;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.schema.ScenarioStats;
@@ -62,10 +64,11 @@ public final class SidecarWriter {
         this.store = b.store;
         this.probe = b.probe;
         this.lock = b.lock;
-        this.kernelVersion = b.kernelVersion != null ? b.kernelVersion : Optional::empty;
-        this.kernelSourceDir = b.kernelSourceDir != null ? b.kernelSourceDir : Optional::empty;
         Env e = b.env;
-        this.runSource = b.runSource != null ? b.runSource : () -> SidecarDirs.runSource(e);
+        // Kernel identity is read on every write (upstream does not memoize it either).
+        this.kernelVersion = b.kernelVersion != null ? b.kernelVersion : () -> KernelIdentity.detectVersion(e);
+        this.kernelSourceDir = b.kernelSourceDir != null ? b.kernelSourceDir : () -> KernelIdentity.resolveSourceDir(e);
+        this.runSource = b.runSource != null ? b.runSource : () -> RunSource.detect(e);
         this.projectDir = b.projectDir;
         this.lockTimeout = b.lockTimeout;
         this.meters = new SidecarMeters(b.registry);
@@ -190,12 +193,14 @@ public final class SidecarWriter {
         String runsRoot = SidecarDirs.runsRoot(env);
         String runName = key.dirName();
         // Create first: the pre-clear gate keys on the canonical location, which needs the directory.
-        String run = s.createRun(s.runLocation(runsRoot, runName));
+        String runDir = s.runLocation(runsRoot, runName);
+        String run = s.createRun(runDir);
         Optional<Path> lockFile = s.lockFile(runsRoot, runName);
         RunLock.Held held = null;
         if (lockFile.isPresent()) {
             long waitStart = System.nanoTime();
-            held = lock.get().acquire(lockFile.get(), RunLock.Mode.EXCLUSIVE, lockTimeout);
+            held = lock.get().acquire(lockFile.get(), RunLock.Mode.EXCLUSIVE, lockTimeout,
+                    "run-dir " + runDir, RunLock.RUN_DIR_REMEDIATION);
             meters.lockWait(Duration.ofNanos(System.nanoTime() - waitStart));
         }
         try {

@@ -160,9 +160,9 @@ class WritePathPartsTest {
         assertEquals("/x/t/ktstr", SidecarDirs.runsRoot(Env.of(Map.of("CARGO_TARGET_DIR", "/x/t"))));
         assertTrue(SidecarDirs.override(Env.of(Map.of("KTSTR_SIDECAR_DIR", ""))).isEmpty());
         assertEquals(" rel ", SidecarDirs.override(Env.of(Map.of("KTSTR_SIDECAR_DIR", " rel "))).orElseThrow());
-        assertEquals("local", SidecarDirs.runSource(Env.of(Map.of())));
-        assertEquals("local", SidecarDirs.runSource(Env.of(Map.of("KTSTR_CI", ""))));
-        assertEquals("ci", SidecarDirs.runSource(Env.of(Map.of("KTSTR_CI", "0"))));
+        assertEquals("local", dev.ktstr.api.kernel.RunSource.detect(Env.of(Map.of())));
+        assertEquals("local", dev.ktstr.api.kernel.RunSource.detect(Env.of(Map.of("KTSTR_CI", ""))));
+        assertEquals("ci", dev.ktstr.api.kernel.RunSource.detect(Env.of(Map.of("KTSTR_CI", "0"))));
         assertFalse(SidecarDirs.isRunName(".locks"));
         assertTrue(SidecarDirs.isRunName("6.14.2-abc1234"));
     }

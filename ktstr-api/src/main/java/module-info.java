@@ -19,6 +19,8 @@ module dev.ktstr.api {
     exports dev.ktstr.api;
     exports dev.ktstr.api.spi;
     exports dev.ktstr.api.layout;
+    exports dev.ktstr.api.schema;
+    exports dev.ktstr.api.codec;
 
     uses dev.ktstr.api.spi.SidecarStore;
     uses dev.ktstr.api.spi.CommitProbe;

@@ -1,0 +1,688 @@
+package dev.ktstr.api.codec;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.CharBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * The reading side of the codec: jackson-core's streaming parser for tokens, with serde_json's
+ * verdicts and error positions layered on top.
+ *
+ * <p>Recursion follows the schema only (its depth is fixed); values under unknown keys are
+ * skipped iteratively by the parser, so deep nesting cannot overflow the stack.
+ */
+final class JsonIn {
+    /** Marker in {@link StructSpec#missing}: the key must be present. */
+    static final Object REQUIRED = new Object();
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            // serde_json has no nesting or length limits for skipped values; neither may we.
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(Integer.MAX_VALUE)
+                    .maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxNameLength(Integer.MAX_VALUE)
+                    .build())
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+
+    /** A struct's shape: its name, keys in declaration order, and what an absent key becomes. */
+    record StructSpec(String name, List<String> keys, List<Object> missing, List<Boolean> serdeDefault,
+            Map<String, Integer> index) {
+        /**
+         * @param missing      per key: {@link #REQUIRED}, or what an absent key reads as
+         * @param serdeDefault per key: whether it has {@code #[serde(default)]}, the only kind a
+         *                     short array form may leave out
+         */
+        static StructSpec of(String name, List<String> keys, List<Object> missing, List<Boolean> serdeDefault) {
+            Map<String, Integer> index = new java.util.HashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                index.put(keys.get(i), i);
+            }
+            return new StructSpec(name, keys, missing, serdeDefault, Map.copyOf(index));
+        }
+    }
+
+    /** A JSON number as serde_json classifies it. */
+    private record Num(char kind, long bits, double f) {
+        // kind: 'u' u64, 'i' negative i64, 'f' f64
+    }
+
+    private final byte[] src;
+    private final JsonParser p;
+    private final List<String> path = new ArrayList<>();
+
+    private JsonIn(byte[] src, JsonParser p) {
+        this.src = src;
+        this.p = p;
+    }
+
+    /** Parses one document whose root is read by {@code root}. */
+    static <T> T parse(byte[] src, Function<JsonIn, T> root) {
+        checkUtf8(src);
+        if (src.length >= 3 && (src[0] & 0xFF) == 0xEF && (src[1] & 0xFF) == 0xBB && (src[2] & 0xFF) == 0xBF) {
+            // serde_json does not skip a byte order mark.
+            throw at("expected value", 1, 1, "");
+        }
+        for (int i = 0; i < Math.min(4, src.length); i++) {
+            if (src[i] == 0) {
+                // Never legal in JSON here; also keeps jackson's UTF-16/32 sniffing out of play.
+                throw new JsonIn(src, null).error("expected value", i + 1);
+            }
+        }
+        JsonParser parser;
+        try {
+            parser = FACTORY.createParser(src);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JsonIn in = new JsonIn(src, parser);
+        try (parser) {
+            if (in.next() == null) {
+                throw in.error("EOF while parsing a value", src.length);
+            }
+            T value = root.apply(in);
+            long end = parser.currentLocation().getByteOffset();
+            for (long i = end; i < src.length; i++) {
+                byte b = src[(int) i];
+                if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
+                    throw in.error("trailing characters", i + 1);
+                }
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void checkUtf8(byte[] src) {
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(src);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = dec.decode(in, out, true);
+            if (r.isError()) {
+                int bad = in.position();
+                JsonIn pos = new JsonIn(src, null);
+                int[] lc = pos.lineColumn(bad + 1);
+                throw new SidecarEncodingException(lc[0], lc[1]);
+            }
+            if (r.isUnderflow()) {
+                CoderResult f = dec.flush(out);
+                if (f.isOverflow()) {
+                    out.clear();
+                    continue;
+                }
+                return;
+            }
+            out.clear();
+        }
+    }
+
+    // ---------------------------------------------------------------- tokens and positions
+
+    JsonToken next() {
+        try {
+            return p.nextToken();
+        } catch (JsonEOFException e) {
+            throw error(eofReason(), src.length);
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JsonToken current() {
+        return p.currentToken();
+    }
+
+    private void skipValue() {
+        try {
+            p.skipChildren();
+        } catch (JsonEOFException e) {
+            throw error(eofReason(), src.length);
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String text() {
+        try {
+            return p.getText();
+        } catch (JsonEOFException e) {
+            throw error("EOF while parsing a string", src.length);
+        } catch (JsonProcessingException e) {
+            throw syntax(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String eofReason() {
+        JsonStreamContext ctx = p.getParsingContext();
+        if (p.currentToken() == JsonToken.VALUE_STRING || p.currentToken() == JsonToken.FIELD_NAME) {
+            return "EOF while parsing a value";
+        }
+        if (ctx != null && ctx.inObject()) {
+            return "EOF while parsing an object";
+        }
+        if (ctx != null && ctx.inArray()) {
+            return "EOF while parsing a list";
+        }
+        return "EOF while parsing a value";
+    }
+
+    private SidecarParseException syntax(JsonProcessingException e) {
+        String msg = e.getOriginalMessage();
+        int nl = msg.indexOf('\n');
+        if (nl >= 0) {
+            msg = msg.substring(0, nl);
+        }
+        long at = e.getLocation() == null ? 0 : e.getLocation().getByteOffset();
+        return error("invalid JSON: " + msg, Math.max(0, at));
+    }
+
+    /** Byte index just past the current token, as serde counts "consumed". */
+    private long afterToken() {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            text(); // completes the lazily parsed string so the location is past its closing quote
+        }
+        return p.currentLocation().getByteOffset();
+    }
+
+    private long tokenStart() {
+        return p.currentTokenLocation().getByteOffset();
+    }
+
+    /** Byte index just past the closing quote of the current field name. */
+    private long afterName() {
+        int i = (int) tokenStart();
+        if (i < 0 || i >= src.length || src[i] != '"') {
+            return afterToken();
+        }
+        i++;
+        while (i < src.length && src[i] != '"') {
+            i += src[i] == '\\' ? 2 : 1;
+        }
+        return Math.min(src.length, i + 1);
+    }
+
+    private int[] lineColumn(long index) {
+        int end = (int) Math.min(Math.max(index, 0), src.length);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < end; i++) {
+            if (src[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, end - lineStart};
+    }
+
+    SidecarParseException error(String reason, long index) {
+        int[] lc = lineColumn(index);
+        return at(reason, lc[0], lc[1], pathString());
+    }
+
+    private static SidecarParseException at(String reason, int line, int column, String path) {
+        return new SidecarParseException(reason, line, column, path);
+    }
+
+    private String pathString() {
+        StringBuilder sb = new StringBuilder();
+        for (String s : path) {
+            if (!s.startsWith("[") && sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+
+    private void push(String segment) {
+        path.add(segment);
+    }
+
+    private void pop() {
+        path.remove(path.size() - 1);
+    }
+
+    /** serde's "invalid type" error for the current token. */
+    SidecarParseException invalidType(String expected) {
+        JsonToken t = p.currentToken();
+        boolean container = t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT;
+        String unexpected = unexpected();
+        return error("invalid type: " + unexpected + ", expected " + expected, container ? tokenStart() : afterToken());
+    }
+
+    private String unexpected() {
+        JsonToken t = p.currentToken();
+        if (t == null) {
+            return "end of input";
+        }
+        switch (t) {
+            case START_ARRAY:
+                return "sequence";
+            case START_OBJECT:
+                return "map";
+            case VALUE_NULL:
+                return "null";
+            case VALUE_TRUE:
+                return "boolean `true`";
+            case VALUE_FALSE:
+                return "boolean `false`";
+            case VALUE_STRING:
+                return "string " + debugQuote(text());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                Num n = number();
+                if (n.kind == 'f') {
+                    return "floating point `" + SerdeFloats.format(n.f) + "`";
+                }
+                return "integer `" + (n.kind == 'u' ? Long.toUnsignedString(n.bits) : Long.toString(n.bits)) + "`";
+            default:
+                return t.asString() == null ? t.name() : t.asString();
+        }
+    }
+
+    private static String debugQuote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c < 0x20 || c == 0x7F) {
+                sb.append("\\u{").append(Integer.toHexString(c)).append('}');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** Classifies the current number token the way serde_json's parser does. */
+    private Num number() {
+        String s = text();
+        if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+            if (s.equals("-0")) {
+                return new Num('f', 0, -0.0); // serde_json parses "-0" as the float -0.0
+            }
+            try {
+                if (s.startsWith("-")) {
+                    return new Num('i', Long.parseLong(s), 0);
+                }
+                return new Num('u', Long.parseUnsignedLong(s), 0);
+            } catch (NumberFormatException e) {
+                // beyond i64/u64: serde_json falls back to a float
+                return new Num('f', 0, finite(new BigDecimal(s).doubleValue()));
+            }
+        }
+        return new Num('f', 0, finite(Double.parseDouble(s)));
+    }
+
+    private double finite(double d) {
+        if (Double.isInfinite(d)) {
+            throw error("number out of range", afterToken());
+        }
+        return d;
+    }
+
+    private static String lonelySurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isHighSurrogate(c)) {
+                return "unexpected end of hex escape";
+            } else if (Character.isLowSurrogate(c)) {
+                return "lone leading surrogate in hex escape";
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- scalar slots
+
+    String readString() {
+        if (p.currentToken() != JsonToken.VALUE_STRING) {
+            throw invalidType("a string");
+        }
+        String s = text();
+        String bad = lonelySurrogate(s);
+        if (bad != null) {
+            throw error(bad, afterToken());
+        }
+        return s;
+    }
+
+    boolean readBool() {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_TRUE) {
+            return true;
+        }
+        if (t == JsonToken.VALUE_FALSE) {
+            return false;
+        }
+        throw invalidType("a boolean");
+    }
+
+    private Num readNumber(String expected) {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+            throw invalidType(expected);
+        }
+        return number();
+    }
+
+    /** A Rust u64 or usize ({@code expected} names which), as its 64 bits. */
+    long readU64(String expected) {
+        Num n = readNumber(expected);
+        if (n.kind == 'u') {
+            return n.bits;
+        }
+        if (n.kind == 'i') {
+            throw error("invalid value: integer `" + n.bits + "`, expected " + expected, afterToken());
+        }
+        throw invalidType(expected);
+    }
+
+    long readU32() {
+        Num n = readNumber("u32");
+        if (n.kind == 'u' && n.bits >= 0 && n.bits <= 0xFFFF_FFFFL) {
+            return n.bits;
+        }
+        if (n.kind == 'f') {
+            throw invalidType("u32");
+        }
+        throw error("invalid value: integer `" + (n.kind == 'u' ? Long.toUnsignedString(n.bits) : Long.toString(n.bits))
+                + "`, expected u32", afterToken());
+    }
+
+    long readI64() {
+        Num n = readNumber("i64");
+        if (n.kind == 'f') {
+            throw invalidType("i64");
+        }
+        if (n.kind == 'u' && n.bits < 0) {
+            throw error("invalid value: integer `" + Long.toUnsignedString(n.bits) + "`, expected i64", afterToken());
+        }
+        return n.bits;
+    }
+
+    int readI32() {
+        Num n = readNumber("i32");
+        if (n.kind == 'f') {
+            throw invalidType("i32");
+        }
+        if (n.kind == 'u' && (n.bits < 0 || n.bits > Integer.MAX_VALUE) || n.kind == 'i' && n.bits < Integer.MIN_VALUE) {
+            throw error("invalid value: integer `" + (n.kind == 'u' ? Long.toUnsignedString(n.bits) : Long.toString(n.bits))
+                    + "`, expected i32", afterToken());
+        }
+        return (int) n.bits;
+    }
+
+    double readF64() {
+        Num n = readNumber("f64");
+        switch (n.kind) {
+            case 'u':
+                return dev.ktstr.api.schema.U64.toDouble(n.bits);
+            case 'i':
+                return n.bits;
+            default:
+                return n.f;
+        }
+    }
+
+    // ---------------------------------------------------------------- composite slots
+
+    <T> Optional<T> readOption(Supplier<T> value) {
+        if (p.currentToken() == JsonToken.VALUE_NULL) {
+            return Optional.empty();
+        }
+        return Optional.of(value.get());
+    }
+
+    <T> List<T> readList(Supplier<T> element) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw invalidType("a sequence");
+        }
+        List<T> out = new ArrayList<>();
+        while (next() != JsonToken.END_ARRAY) {
+            push("[" + out.size() + "]");
+            out.add(element.get());
+            pop();
+        }
+        return out;
+    }
+
+    /** A {@code BTreeMap<String, V>} or {@code HashMap<String, V>}: the last duplicate wins. */
+    <V> Map<String, V> readStringMap(Supplier<V> value) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw invalidType("a map");
+        }
+        Map<String, V> out = new LinkedHashMap<>();
+        while (next() != JsonToken.END_OBJECT) {
+            String key = fieldName();
+            push(key);
+            next();
+            out.put(key, value.get());
+            pop();
+        }
+        return out;
+    }
+
+    /** A {@code BTreeMap<usize, V>}: keys are JSON strings holding a plain decimal number. */
+    <V> Map<Long, V> readUsizeKeyMap(Supplier<V> value) {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw invalidType("a map");
+        }
+        Map<Long, V> out = new LinkedHashMap<>();
+        while (next() != JsonToken.END_OBJECT) {
+            String key = fieldName();
+            long k = numericKey(key);
+            push(key);
+            next();
+            out.put(k, value.get());
+            pop();
+        }
+        return out;
+    }
+
+    private long numericKey(String decoded) {
+        // serde_json reads the key's raw bytes as a number: no escapes, sign, space or leading zero.
+        int start = (int) tokenStart() + 1;
+        int i = start;
+        while (i < src.length && src[i] >= '0' && src[i] <= '9') {
+            i++;
+        }
+        boolean plain = i < src.length && src[i] == '"' && i > start && (i - start == 1 || src[start] != '0');
+        if (!plain) {
+            if (start < src.length && src[start] == '-' && decoded.matches("-[1-9][0-9]*")) {
+                throw error("invalid value: integer `" + decoded + "`, expected usize", afterName());
+            }
+            throw error("expected numeric key, got " + debugQuote(decoded), afterName());
+        }
+        try {
+            return Long.parseUnsignedLong(decoded);
+        } catch (NumberFormatException e) {
+            throw error("invalid type: floating point `" + SerdeFloats.format(new BigDecimal(decoded).doubleValue())
+                    + "`, expected usize", afterName());
+        }
+    }
+
+    private String fieldName() {
+        String key;
+        try {
+            key = p.currentName();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String bad = lonelySurrogate(key);
+        if (bad != null) {
+            throw error(bad, afterName());
+        }
+        return key;
+    }
+
+    /**
+     * Reads a struct in object form ({@code {"key": value, ...}}) or array form (its field
+     * values in declaration order), with serde-derive's rules for unknown, duplicate and missing
+     * keys. {@code field} reads field {@code i} at the current token.
+     */
+    Object[] readStruct(StructSpec spec, IntFunction<Object> field) {
+        JsonToken t = p.currentToken();
+        int n = spec.keys().size();
+        Object[] values = new Object[n];
+        if (t == JsonToken.START_OBJECT) {
+            boolean[] seen = new boolean[n];
+            while (next() != JsonToken.END_OBJECT) {
+                String key = fieldName();
+                Integer idx = spec.index().get(key);
+                if (idx == null) {
+                    next();
+                    skipValue();
+                    continue;
+                }
+                if (seen[idx]) {
+                    throw error("duplicate field `" + key + "`", afterName());
+                }
+                seen[idx] = true;
+                push(key);
+                next();
+                values[idx] = field.apply(idx);
+                pop();
+            }
+            for (int i = 0; i < n; i++) {
+                if (!seen[i]) {
+                    Object missing = spec.missing().get(i);
+                    if (missing == REQUIRED) {
+                        throw error("missing field `" + spec.keys().get(i) + "`", afterToken());
+                    }
+                    values[i] = missing;
+                }
+            }
+            return values;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            boolean exhausted = false;
+            int missingAt = -1;
+            for (int i = 0; i < n; i++) {
+                if (!exhausted && next() == JsonToken.END_ARRAY) {
+                    exhausted = true;
+                }
+                if (exhausted) {
+                    // serde-derive fills only #[serde(default)] fields from a short array.
+                    if (!spec.serdeDefault().get(i)) {
+                        missingAt = i;
+                        break;
+                    }
+                    values[i] = spec.missing().get(i);
+                    continue;
+                }
+                push(spec.keys().get(i));
+                values[i] = field.apply(i);
+                pop();
+            }
+            if (missingAt >= 0) {
+                throw error("invalid length " + missingAt + ", expected struct " + spec.name() + " with " + n + " elements",
+                        afterToken());
+            }
+            if (!exhausted && next() != JsonToken.END_ARRAY) {
+                throw error("trailing characters", tokenStart() + 1);
+            }
+            return values;
+        }
+        throw invalidType("struct " + spec.name());
+    }
+
+    /** Reads a unit-or-newtype enum; {@code variant} gets the variant name and reads any payload. */
+    <T> T readEnum(String enumName, List<String> variants, java.util.function.BiFunction<String, Boolean, T> variant) {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_STRING) {
+            String name = readString();
+            checkVariant(name, variants);
+            return variant.apply(name, false);
+        }
+        if (t == JsonToken.START_OBJECT) {
+            if (next() != JsonToken.FIELD_NAME) {
+                throw error("expected value", tokenStart());
+            }
+            String name = fieldName();
+            checkVariant(name, variants);
+            push(name);
+            next();
+            T value = variant.apply(name, true);
+            pop();
+            if (next() != JsonToken.END_OBJECT) {
+                throw error("expected value", tokenStart());
+            }
+            return value;
+        }
+        throw invalidType("enum " + enumName);
+    }
+
+    private void checkVariant(String name, List<String> variants) {
+        if (!variants.contains(name)) {
+            String expected;
+            if (variants.size() == 2) {
+                expected = "expected `" + variants.get(0) + "` or `" + variants.get(1) + "`";
+            } else {
+                StringBuilder sb = new StringBuilder("expected one of ");
+                for (int i = 0; i < variants.size(); i++) {
+                    sb.append(i == 0 ? "" : ", ").append('`').append(variants.get(i)).append('`');
+                }
+                expected = sb.toString();
+            }
+            long at = p.currentToken() == JsonToken.FIELD_NAME ? afterName() : afterToken();
+            throw error("unknown variant `" + name + "`, " + expected, at);
+        }
+    }
+
+    /** For a unit variant given in object form: its payload must be {@code null}. */
+    void readUnitPayload() {
+        if (p.currentToken() != JsonToken.VALUE_NULL) {
+            throw invalidType("unit variant");
+        }
+    }
+
+    /** For a newtype variant given as a bare string. */
+    SidecarParseException newtypeAsUnit() {
+        return error("invalid type: unit variant, expected newtype variant", afterToken());
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ktstr.api.layout;
+
+import java.util.Optional;
+
+/** Run-directory naming: {@code {kernel}-{project_commit}} with {@code unknown} for missing parts. */
+public final class RunDirs {
+    private RunDirs() {
+    }
+
+    /**
+     * The leaf name, e.g. {@code 6.14.2-abc1234-dirty}, {@code 6.14.2-unknown},
+     * {@code unknown-unknown}. An empty part counts as missing. The sentinel appears only in the
+     * directory name; the sidecar's fields stay empty.
+     */
+    public static String dirName(Optional<String> kernel, Optional<String> projectCommit) {
+        return key(kernel, projectCommit).dirName();
+    }
+
+    /** The run key of the two probes' results. */
+    public static RunKey key(Optional<String> kernel, Optional<String> projectCommit) {
+        return new RunKey(kernel.orElse(""), projectCommit.orElse(""));
+    }
+}

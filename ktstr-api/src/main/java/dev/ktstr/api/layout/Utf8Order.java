@@ -1,0 +1,42 @@
+package dev.ktstr.api.layout;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * String order by UTF-8 bytes compared as unsigned, which is Rust's {@code str} order and
+ * Unicode code-point order. {@link String#compareTo} compares UTF-16 units instead and differs
+ * for characters above U+FFFF, so it must not be used where upstream sorts.
+ */
+public final class Utf8Order implements Comparator<String> {
+    /** The comparator. */
+    public static final Utf8Order INSTANCE = new Utf8Order();
+
+    private Utf8Order() {
+    }
+
+    @Override
+    public int compare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** A sorted copy; duplicates are kept. */
+    public static List<String> sorted(Collection<String> strings) {
+        List<String> copy = new ArrayList<>(strings);
+        copy.sort(INSTANCE);
+        return copy;
+    }
+}

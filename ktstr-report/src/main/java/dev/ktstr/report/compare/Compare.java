@@ -327,12 +327,12 @@ public final class Compare {
         }
         List<Group> out = new ArrayList<>(byKey.size());
         for (var e : byKey.entrySet()) {
-            out.add(averageGroup(e.getKey(), e.getValue()));
+            out.add(averageGroup(e.getValue(), pairing));
         }
         return out;
     }
 
-    private static Group averageGroup(List<String> key, List<GauntletRow> members) {
+    private static Group averageGroup(List<GauntletRow> members, List<Dimension> pairing) {
         GauntletRow first = members.get(0);
         boolean anySkipped = false;
         boolean anyFailed = false;
@@ -405,7 +405,8 @@ public final class Compare {
                 roundI64(keepLast, denom), p99 / denom, median / denom, cv / denom, roundU64(iterations, denom),
                 meanRunDelay / denom, runDelay / denom, tail / denom, perWorker / denom, locality / denom,
                 crossNode / denom, extAvg);
-        return new Group(key, avg, n, members.size(), List.copyOf(passing));
+        // Upstream keys the averaged row again: a "+mixed" commit keeps its suffix and pairs with nothing clean.
+        return new Group(pairingKey(avg, pairing), avg, n, members.size(), List.copyOf(passing));
     }
 
     private static long roundU64(long sumBits, double denom) {

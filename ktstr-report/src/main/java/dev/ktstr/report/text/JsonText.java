@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code {}} for empty containers, non-ASCII unescaped), written with jackson-core streaming.
  */
 public final class JsonText {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    // serde_json writes control-character escapes with lowercase hex; Jackson defaults to uppercase.
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_HEX_UPPER_CASE).build();
 
     /** Writes JSON with a generator. */
     @FunctionalInterface

@@ -217,6 +217,9 @@ final class RunWalker {
                 return Outcome.parse(location, "parser returned no value");
             }
             return Outcome.ok(location, value);
+        } catch (IOException e) {
+            // The parser could not read the bytes as text (upstream: read_to_string fails on invalid UTF-8).
+            return Outcome.io(location, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (Exception e) {
             String msg = e.getMessage();
             return Outcome.parse(location, msg == null || msg.isEmpty() ? e.getClass().getSimpleName() : msg);

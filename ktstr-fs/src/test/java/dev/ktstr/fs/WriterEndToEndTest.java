@@ -177,6 +177,8 @@ class WriterEndToEndTest {
         w.write(rec("two"));
         Path run = target.resolve("ktstr/6.14.2-abc1234");
         Files.writeString(run.resolve("broken-0000000000000003.ktstr.json"), "{\"test_name\": \"x\"}");
+        // Not UTF-8: upstream's read_to_string fails before JSON, so it is an IO error, not a parse error.
+        Files.write(run.resolve("latin1-0000000000000004.ktstr.json"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
 
         SidecarReader reader = SidecarReader.builder().env(Env.of(env)).store(new FsSidecarStore())
                 .meterRegistry(registry).build();
@@ -187,6 +189,10 @@ class WriterEndToEndTest {
         assertTrue(c.parseErrors().get(0).rawError().startsWith("missing field `topology`"),
                 c.parseErrors().get(0).rawError());
         assertEquals(1.0, count(SidecarMeters.READ_PARSE_ERRORS));
+        assertEquals(1, c.ioErrors().size());
+        assertTrue(c.ioErrors().get(0).location().endsWith("latin1-0000000000000004.ktstr.json"));
+        assertEquals("stream did not contain valid UTF-8", c.ioErrors().get(0).rawError());
+        assertEquals(4, c.walked());
 
         PoolCollection<SidecarResult> local = reader.pool(target.resolve("ktstr").toString());
         assertTrue(local.values().stream().allMatch(s -> s.runSource().equals(Optional.of("local"))));

@@ -3,6 +3,7 @@ package dev.ktstr.api.read;
 import dev.ktstr.api.Env;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.codec.SidecarCodec;
+import dev.ktstr.api.codec.SidecarEncodingException;
 import dev.ktstr.api.codec.SidecarParseException;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.schema.SidecarResult;
@@ -156,6 +157,16 @@ public final class SidecarReader {
     private static SidecarResult decode(String location, byte[] bytes) throws Exception {
         try {
             return SidecarCodec.read(bytes);
+        } catch (SidecarEncodingException e) {
+            // Not UTF-8: upstream fails while reading the file, before JSON, so this is an IO error.
+            throw new java.nio.charset.CharacterCodingException() {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                public String getMessage() {
+                    return "stream did not contain valid UTF-8";
+                }
+            };
         } catch (SidecarParseException e) {
             // The raw error is serde's own wording, which the enrichment rule and upstream's tools match on.
             throw new Exception(e.serdeMessage(), e);

@@ -1,8 +1,10 @@
 package dev.ktstr.api.store;
 
 /**
- * Turns the bytes of one sidecar file into a value. Anything it throws makes that file a
- * {@link ParseError} with the exception's message as the raw error; the walk goes on.
+ * Turns the bytes of one sidecar file into a value. An {@link java.io.IOException} makes that
+ * file an {@link IoError} (the bytes are not text: upstream's {@code read_to_string} fails there
+ * too); anything else it throws makes it a {@link ParseError} with the exception's message as
+ * the raw error. Either way the walk goes on.
  *
  * @param <T> the parsed type
  */

@@ -2,7 +2,8 @@
 """Writes the malformed-input corpus: make_corpus.py FIXTURES_DIR OUT_DIR.
 
 Each file is named <verdict>--<case>.ktstr.json, verdict `valid` (a reader must accept it) or
-`parse` (a reader must reject it as a parse error). The verdicts follow upstream's serde reader
+`parse` (a reader must reject it as a parse error) or `io` (not UTF-8: upstream's read_to_string
+fails before any JSON, so the walk counts an IO error). The verdicts follow upstream's serde reader
 (spec/schema.md §3, §12): required keys, types, integer ranges, strict UTF-8, no NaN, no
 duplicate keys, no trailing data; unknown keys ignored, absent optional keys allowed.
 """
@@ -77,8 +78,8 @@ put("parse", "infinity", text.replace('{\n  "test_name"', '{\n  "zz": Infinity,\
 put("parse", "trailing-garbage", text + "\n}")
 put("parse", "two-documents", text + text)
 put("parse", "bom", b"\xef\xbb\xbf" + text.encode("utf-8"))
-put("parse", "invalid-utf8", text.encode("utf-8").replace(b'"test_name": "', b'"test_name": "\xff\xfe', 1))
-put("parse", "lone-surrogate-raw", text.encode("utf-8").replace(b'"test_name": "', b'"test_name": "\xed\xa0\x80', 1))
+put("io", "invalid-utf8", text.encode("utf-8").replace(b'"test_name": "', b'"test_name": "\xff\xfe', 1))
+put("io", "lone-surrogate-raw", text.encode("utf-8").replace(b'"test_name": "', b'"test_name": "\xed\xa0\x80', 1))
 put("parse", "control-char-in-string", text.replace('"test_name": "', '"test_name": "\x01', 1))
 put("parse", "single-quotes", text.replace('"test_name"', "'test_name'", 1))
 put("parse", "comment", "// c\n" + text)
@@ -94,6 +95,6 @@ put("parse", "deep-array", "[" * 100000)
 put("parse", "deep-object", '{"a":' * 100000)
 put("valid", "deep-unknown-value", text.replace('{\n  "test_name"', '{\n  "zz": ' + "[" * 5000 + "]" * 5000 + ',\n  "test_name"', 1))
 put("parse", "nul-bytes", b"\x00" * 4096)
-put("parse", "random-binary", bytes((i * 7919 + 13) % 256 for i in range(8192)))
+put("io", "random-binary", bytes((i * 7919 + 13) % 256 for i in range(8192)))
 put("parse", "huge-number", text.replace('"total_workers": ', '"total_workers": 9' * 1 + "9" * 400 + "0", 1))
 print(n)

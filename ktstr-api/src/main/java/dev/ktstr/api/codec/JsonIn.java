@@ -1,6 +1,7 @@
 package dev.ktstr.api.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.io.NumberInput;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -119,6 +120,14 @@ final class JsonIn {
     }
 
     private static void checkUtf8(byte[] src) {
+        // Sidecars are almost always pure ASCII: scan for a high bit before paying for a decoder.
+        int i = 0;
+        while (i < src.length && src[i] >= 0) {
+            i++;
+        }
+        if (i == src.length) {
+            return;
+        }
         CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -353,7 +362,9 @@ final class JsonIn {
                 return new Num('f', 0, finite(new BigDecimal(s).doubleValue()));
             }
         }
-        return new Num('f', 0, finite(Double.parseDouble(s)));
+        // FastDoubleParser: correctly rounded like Double.parseDouble, without its slow path on
+        // the 17-digit values sidecars are full of.
+        return new Num('f', 0, finite(NumberInput.parseDouble(s, true)));
     }
 
     private double finite(double d) {

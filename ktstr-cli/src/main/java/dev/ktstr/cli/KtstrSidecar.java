@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 /** Root command of {@code ktstr-sidecar}. */
 @Command(name = "ktstr-sidecar", mixinStandardHelpOptions = true, version = "ktstr-sidecar 0.1.0-SNAPSHOT",
         description = "Reads, writes and reports on ktstr sidecar files.",
-        subcommands = {KtstrSidecar.ProvidersCommand.class})
+        subcommands = {KtstrSidecar.ProvidersCommand.class, dev.ktstr.cli.stats.StatsCommand.class})
 public final class KtstrSidecar implements Callable<Integer> {
 
     @CommandLine.Spec

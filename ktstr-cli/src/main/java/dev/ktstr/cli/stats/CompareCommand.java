@@ -62,7 +62,7 @@ final class CompareCommand implements Callable<Integer> {
     /** {@code --threshold} and {@code --policy} exclude each other, as clap's conflicts_with. */
     static final class Gate {
         @Option(names = "--threshold", paramLabel = "THRESHOLD",
-                description = "Uniform relative significance threshold in percent (e.g. 10 for 10%) for every"
+                description = "Uniform relative significance threshold in percent (e.g. 10 for 10%%) for every"
                         + " metric, replacing each metric's default. Same as a --policy of"
                         + " {\"default_percent\": N}. Conflicts with --policy.")
         Double threshold;

@@ -8,4 +8,6 @@ module dev.ktstr.report {
     requires org.apache.commons.statistics.inference;
 
     exports dev.ktstr.report;
+    exports dev.ktstr.report.compare;
+    exports dev.ktstr.report.text;
 }

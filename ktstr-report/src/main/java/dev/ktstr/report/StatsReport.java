@@ -1,0 +1,347 @@
+package dev.ktstr.report;
+
+import static dev.ktstr.report.text.RustFormat.fixed;
+import static dev.ktstr.report.text.RustFormat.padLeft;
+import static dev.ktstr.report.text.RustFormat.padRight;
+
+import dev.ktstr.api.schema.KvmStatsTotals;
+import dev.ktstr.api.schema.MonitorSummary;
+import dev.ktstr.api.schema.ProgStatsDelta;
+import dev.ktstr.api.schema.ProgVerifierStats;
+import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.schema.U64;
+import dev.ktstr.report.text.RustFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The report of bare {@code stats}: gauntlet analysis, BPF verifier stats, BPF callback
+ * profile and KVM stats, each a pure function of the sidecars with upstream's exact text.
+ *
+ * <p>Where upstream's order depends on directory order or hash-group order, this class
+ * breaks ties deterministically: groups with equal averages and outliers with equal sigma
+ * by UTF-8 name order, callback profiles by test name, topology, run id.
+ */
+public final class StatsReport {
+    /** Upstream's {@code BPF_COMPLEXITY_LIMIT_INSNS}. */
+    public static final long VERIFIER_INSN_LIMIT = 1_000_000L;
+    /** Percent of the limit at or above which a program is flagged. */
+    public static final double VERIFIER_WARN_PCT = 75.0;
+
+    private static final List<Map.Entry<String, ToDoubleFunction<GauntletRow>>> OUTLIER_COLUMNS = List.of(
+            Map.entry("spread", GauntletRow::spread),
+            Map.entry("gap_ms", r -> U64.toDouble(r.gapMs())),
+            Map.entry("migrations", r -> U64.toDouble(r.migrations())),
+            Map.entry("migration_ratio", GauntletRow::migrationRatio),
+            Map.entry("imbalance", GauntletRow::imbalanceRatio),
+            Map.entry("dsq_depth", r -> (double) r.maxDsqDepth()),
+            Map.entry("stalls", r -> U64.toDouble(r.stallCount())),
+            Map.entry("fallback", r -> (double) r.fallbackCount()),
+            Map.entry("keep_last", r -> (double) r.keepLastCount()),
+            Map.entry("worst_p99_wake_latency_us", GauntletRow::worstP99WakeLatencyUs),
+            Map.entry("worst_wake_latency_cv", GauntletRow::worstWakeLatencyCv),
+            Map.entry("worst_mean_run_delay_us", GauntletRow::worstMeanRunDelayUs),
+            Map.entry("worst_run_delay_us", GauntletRow::worstRunDelayUs));
+
+    private StatsReport() {
+    }
+
+    /**
+     * The whole bare-{@code stats} stdout: the four sections concatenated, each omitted when
+     * empty. Empty input gives the empty string (the caller prints the "no sidecar data" notice).
+     */
+    public static String render(List<SidecarResult> sidecars) {
+        if (sidecars.isEmpty()) {
+            return "";
+        }
+        List<GauntletRow> rows = sidecars.stream().map(GauntletRow::of).toList();
+        return gauntletAnalysis(rows) + verifierStats(sidecars) + callbackProfile(sidecars) + kvmStats(sidecars);
+    }
+
+    /** An outlier of the gauntlet analysis. */
+    public record Outlier(String scenario, String column, double value, double overallMean, double sigma,
+            List<String> worstTopologies) {
+        public Outlier {
+            worstTopologies = List.copyOf(worstTopologies);
+        }
+
+        /** Upstream's line (without the two-space indent). */
+        public String render() {
+            String line = scenario + ": " + column + " " + fixed(value, 1) + " (overall avg " + fixed(overallMean, 1)
+                    + ", +" + fixed(sigma, 1) + "\u03c3)";
+            return worstTopologies.isEmpty() ? line : line + "\n    worst on: " + String.join(", ", worstTopologies);
+        }
+    }
+
+    /** One line of a dimension summary. */
+    public record GroupSummary(String name, long pass, long total, long skip, long fail, double avgSpread,
+            double avgGapMs, double avgImbalance, double avgDsqDepth, long totalStalls, double avgFallback) {
+        /** Upstream's line, with its newline. */
+        public String render() {
+            StringBuilder line = new StringBuilder("  ").append(padRight(name, 25)).append(' ')
+                    .append(pass).append('/').append(total).append(" passed (").append(skip).append(" skipped, ")
+                    .append(fail).append(" failed)  avg_spread=").append(fixed(avgSpread, 1)).append("%  avg_gap=")
+                    .append(fixed(avgGapMs, 0)).append("ms");
+            if (avgImbalance > 1.0) {
+                line.append("  imbal=").append(fixed(avgImbalance, 1));
+            }
+            if (avgDsqDepth > 0.0) {
+                line.append("  dsq=").append(fixed(avgDsqDepth, 0));
+            }
+            if (totalStalls != 0) {
+                line.append("  stalls=").append(Long.toUnsignedString(totalStalls));
+            }
+            if (avgFallback > 0.0) {
+                line.append("  fallback=").append(fixed(avgFallback, 0));
+            }
+            return line.append('\n').toString();
+        }
+    }
+
+    /** The GAUNTLET ANALYSIS section; empty for no rows. */
+    public static String gauntletAnalysis(List<GauntletRow> rows) {
+        if (rows.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n=== GAUNTLET ANALYSIS ===\n\n");
+        List<Outlier> outliers = outliers(rows);
+        if (outliers.isEmpty()) {
+            out.append("No outliers detected.\n");
+        } else {
+            out.append("Outliers detected:\n");
+            for (Outlier o : outliers) {
+                out.append("  ").append(o.render()).append('\n');
+            }
+        }
+        out.append("\nBy scenario (worst first):\n");
+        dimensionSummary(rows, GauntletRow::scenario).forEach(g -> out.append(g.render()));
+        out.append("\nBy topology:\n");
+        dimensionSummary(rows, GauntletRow::topology).forEach(g -> out.append(g.render()));
+        if (rows.stream().map(GauntletRow::workType).distinct().count() > 1) {
+            out.append("\nBy work_type:\n");
+            dimensionSummary(rows, GauntletRow::workType).forEach(g -> out.append(g.render()));
+        }
+        return out.toString();
+    }
+
+    /** Scenarios whose mean of a column exceeds overall mean + 2 sample σ, highest σ first. */
+    public static List<Outlier> outliers(List<GauntletRow> rows) {
+        Map<String, List<GauntletRow>> byScenario = groupBy(rows, GauntletRow::scenario);
+        List<Outlier> out = new ArrayList<>();
+        for (var column : OUTLIER_COLUMNS) {
+            ToDoubleFunction<GauntletRow> f = column.getValue();
+            double[] values = rows.stream().mapToDouble(f).toArray();
+            double mean = mean(values);
+            double std = sampleStd(values, mean);
+            if (!(std >= Math.ulp(1.0))) {
+                continue;
+            }
+            double threshold = mean + 2.0 * std;
+            for (var group : byScenario.entrySet()) {
+                double groupMean = mean(group.getValue().stream().mapToDouble(f).toArray());
+                if (!(groupMean > threshold)) {
+                    continue;
+                }
+                List<String> worst = group.getValue().stream().filter(r -> f.applyAsDouble(r) > threshold)
+                        .map(GauntletRow::topology).toList();
+                out.add(new Outlier(group.getKey(), column.getKey(), groupMean, mean, (groupMean - mean) / std, worst));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Outlier::sigma).reversed());
+        return out;
+    }
+
+    /** Per-group pass counts and averages, highest average spread first. */
+    public static List<GroupSummary> dimensionSummary(List<GauntletRow> rows, Function<GauntletRow, String> key) {
+        List<GroupSummary> out = new ArrayList<>();
+        for (var group : groupBy(rows, key).entrySet()) {
+            List<GauntletRow> g = group.getValue();
+            long total = g.size();
+            long pass = g.stream().filter(r -> r.passed() && !r.skipped()).count();
+            long skip = g.stream().filter(GauntletRow::skipped).count();
+            long fail = Math.max(0, total - pass - skip);
+            double stalls = g.stream().mapToDouble(r -> U64.toDouble(r.stallCount())).sum();
+            out.add(new GroupSummary(group.getKey(), pass, total, skip, fail,
+                    mean(g.stream().mapToDouble(GauntletRow::spread).toArray()),
+                    mean(g.stream().mapToDouble(r -> U64.toDouble(r.gapMs())).toArray()),
+                    mean(g.stream().mapToDouble(GauntletRow::imbalanceRatio).toArray()),
+                    mean(g.stream().mapToDouble(r -> (double) r.maxDsqDepth()).toArray()),
+                    RustFormat.saturatingToU64(stalls),
+                    mean(g.stream().mapToDouble(r -> (double) r.fallbackCount()).toArray())));
+        }
+        out.sort(Comparator.comparingDouble(GroupSummary::avgSpread).reversed());
+        return out;
+    }
+
+    /** The BPF VERIFIER STATS section: per-program maximum, byte-ordered; empty when none. */
+    public static String verifierStats(List<SidecarResult> sidecars) {
+        TreeMap<String, Long> byName = new TreeMap<>(RustFormat::compareUtf8);
+        for (SidecarResult sc : sidecars) {
+            for (ProgVerifierStats info : sc.verifierStats()) {
+                byName.merge(info.name(), info.verifiedInsns(), Math::max);
+            }
+        }
+        if (byName.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n=== BPF VERIFIER STATS ===\n\n");
+        out.append("  ").append(padRight("program", 24)).append(' ').append(padLeft("verified", 12)).append(' ')
+                .append(padLeft("limit%", 8)).append('\n');
+        out.append("  ").append("-".repeat(24)).append(' ').append("-".repeat(12)).append(' ').append("-".repeat(8))
+                .append('\n');
+        List<String> warnings = new ArrayList<>();
+        long total = 0;
+        for (var e : byName.entrySet()) {
+            long verified = e.getValue();
+            double pct = ((double) verified / (double) VERIFIER_INSN_LIMIT) * 100.0;
+            boolean warn = pct >= VERIFIER_WARN_PCT;
+            out.append("  ").append(padRight(e.getKey(), 24)).append(' ').append(padLeft(Long.toString(verified), 12))
+                    .append(' ').append(padLeft(fixed(pct, 1), 7)).append('%').append(warn ? " !" : "").append('\n');
+            if (warn) {
+                warnings.add("  " + e.getKey() + ": " + fixed(pct, 1) + "% of 1M limit (" + verified
+                        + " verified insns)");
+            }
+            total += verified;
+        }
+        out.append("\n  total verified insns: ").append(Long.toUnsignedString(total)).append('\n');
+        if (!warnings.isEmpty()) {
+            out.append("\nWARNING: programs near verifier complexity limit:\n");
+            warnings.forEach(w -> out.append(w).append('\n'));
+        }
+        return out.toString();
+    }
+
+    /** The BPF CALLBACK PROFILE section, one block per sidecar with deltas; empty when none. */
+    public static String callbackProfile(List<SidecarResult> sidecars) {
+        List<SidecarResult> ordered = new ArrayList<>(sidecars);
+        ordered.sort(Comparator.comparing(SidecarResult::testName, RustFormat::compareUtf8)
+                .thenComparing(SidecarResult::topology, RustFormat::compareUtf8)
+                .thenComparing(SidecarResult::runId, RustFormat::compareUtf8));
+        StringBuilder out = new StringBuilder();
+        for (SidecarResult sc : ordered) {
+            List<ProgStatsDelta> deltas = sc.monitor().flatMap(MonitorSummary::progStatsDeltas).orElse(List.of());
+            if (deltas.isEmpty()) {
+                continue;
+            }
+            if (out.length() == 0) {
+                out.append("\n=== BPF CALLBACK PROFILE ===\n");
+            }
+            out.append("\n  ").append(sc.testName()).append(" (").append(sc.topology()).append("):\n");
+            out.append("    ").append(padRight("program", 24)).append(' ').append(padLeft("cnt", 12)).append(' ')
+                    .append(padLeft("total_ns", 14)).append(' ').append(padLeft("avg_ns", 12)).append('\n');
+            out.append("    ").append("-".repeat(24)).append(' ').append("-".repeat(12)).append(' ')
+                    .append("-".repeat(14)).append(' ').append("-".repeat(12)).append('\n');
+            for (ProgStatsDelta d : deltas) {
+                out.append("    ").append(padRight(d.name(), 24)).append(' ')
+                        .append(padLeft(Long.toUnsignedString(d.cnt()), 12)).append(' ')
+                        .append(padLeft(Long.toUnsignedString(d.nsecs()), 14)).append(' ')
+                        .append(padLeft(fixed(d.nsecsPerCall(), 0), 12)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The KVM STATS section over sidecars that carry KVM stats; empty when none or no exits. */
+    public static String kvmStats(List<SidecarResult> sidecars) {
+        List<KvmStatsTotals> vms = sidecars.stream().flatMap(sc -> sc.kvmStats().stream()).toList();
+        if (vms.isEmpty()) {
+            return "";
+        }
+        long n = vms.size();
+        long exits = vmAvg(vms, "exits");
+        long halt = vmAvg(vms, "halt_exits");
+        long haltWaitNs = vmAvg(vms, "halt_wait_ns");
+        long preempted = vmAvg(vms, "preemption_reported");
+        long signal = vmAvg(vms, "signal_exits");
+        long hypercalls = vmAvg(vms, "hypercalls");
+        long pollOk = 0;
+        long pollTry = 0;
+        for (KvmStatsTotals vm : vms) {
+            pollOk += sum(vm, "halt_successful_poll");
+            pollTry += sum(vm, "halt_attempted_poll");
+        }
+        if (exits == 0) {
+            return "";
+        }
+        double haltWaitMs = U64.toDouble(haltWaitNs) / 1_000_000.0;
+        double pollPct = pollTry != 0 ? (U64.toDouble(pollOk) / U64.toDouble(pollTry)) * 100.0 : 0.0;
+        StringBuilder out = new StringBuilder("\n=== KVM STATS (avg across ").append(n).append(" VMs) ===\n\n");
+        out.append("  exits/vcpu  ").append(padLeft(Long.toUnsignedString(exits), 7)).append("   halt/vcpu     ")
+                .append(padLeft(Long.toUnsignedString(halt), 5)).append("   halt_wait_ms ")
+                .append(padLeft(fixed(haltWaitMs, 1), 7)).append('\n');
+        out.append("  poll_ok%    ").append(padLeft(fixed(pollPct, 1), 6)).append("%   preempted/vcpu ")
+                .append(padLeft(Long.toUnsignedString(preempted), 4)).append("   signal/vcpu  ")
+                .append(padLeft(Long.toUnsignedString(signal), 7)).append('\n');
+        if (hypercalls != 0) {
+            out.append("  hypercalls/vcpu ").append(padLeft(Long.toUnsignedString(hypercalls), 4)).append('\n');
+        }
+        if (preempted != 0) {
+            long total = 0;
+            for (KvmStatsTotals vm : vms) {
+                total += sum(vm, "preemption_reported");
+            }
+            out.append("\n  WARNING: ").append(Long.toUnsignedString(total))
+                    .append(" host preemptions detected -- timing results may be unreliable\n");
+        }
+        return out.toString();
+    }
+
+    private static long sum(KvmStatsTotals vm, String stat) {
+        long s = 0;
+        for (Map<String, Long> vcpu : vm.perVcpu()) {
+            Long v = vcpu.get(stat);
+            if (v != null) {
+                s += v;
+            }
+        }
+        return s;
+    }
+
+    private static long avg(KvmStatsTotals vm, String stat) {
+        return vm.perVcpu().isEmpty() ? 0 : Long.divideUnsigned(sum(vm, stat), vm.perVcpu().size());
+    }
+
+    private static long vmAvg(List<KvmStatsTotals> vms, String stat) {
+        long s = 0;
+        for (KvmStatsTotals vm : vms) {
+            s += avg(vm, stat);
+        }
+        return Long.divideUnsigned(s, vms.size());
+    }
+
+    private static Map<String, List<GauntletRow>> groupBy(List<GauntletRow> rows, Function<GauntletRow, String> key) {
+        TreeMap<String, List<GauntletRow>> sorted = new TreeMap<>(RustFormat::compareUtf8);
+        for (GauntletRow r : rows) {
+            sorted.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+        }
+        return new LinkedHashMap<>(sorted);
+    }
+
+    static double mean(double[] values) {
+        if (values.length == 0) {
+            return 0.0;
+        }
+        double s = 0.0;
+        for (double v : values) {
+            s += v;
+        }
+        return s / values.length;
+    }
+
+    static double sampleStd(double[] values, double mean) {
+        if (values.length < 2) {
+            return 0.0;
+        }
+        double ss = 0.0;
+        for (double v : values) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (values.length - 1));
+    }
+}

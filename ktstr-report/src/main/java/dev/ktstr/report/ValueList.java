@@ -1,0 +1,82 @@
+package dev.ktstr.report;
+
+import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.report.text.JsonText;
+import dev.ktstr.report.text.RustFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/** {@code stats list-values}: the distinct values per filterable dimension of a pool. */
+public final class ValueList {
+    private static final Comparator<Optional<String>> ABSENT_FIRST = (a, b) -> a.isEmpty()
+            ? (b.isEmpty() ? 0 : -1) : b.isEmpty() ? 1 : RustFormat.compareUtf8(a.get(), b.get());
+
+    private ValueList() {
+    }
+
+    /**
+     * The eight value sets in output order (kernel, commit, kernel_commit, source, scheduler,
+     * topology, work_type, flags), each sorted by bytes, absent first. Set
+     * {@code archiveOverride} when the pool came from {@code --dir}.
+     */
+    public static Map<String, List<Optional<String>>> values(List<SidecarResult> pool, boolean archiveOverride) {
+        Map<String, List<Optional<String>>> out = new LinkedHashMap<>();
+        out.put("kernel", collect(pool, SidecarResult::kernelVersion));
+        out.put("commit", collect(pool, SidecarResult::projectCommit));
+        out.put("kernel_commit", collect(pool, SidecarResult::kernelCommit));
+        out.put("source", collect(pool, archiveOverride ? s -> Optional.of("archive") : SidecarResult::runSource));
+        out.put("scheduler", collect(pool, s -> Optional.of(s.scheduler())));
+        out.put("topology", collect(pool, s -> Optional.of(s.topology())));
+        out.put("work_type", collect(pool, s -> Optional.of(s.workType())));
+        TreeSet<String> flags = new TreeSet<>(RustFormat::compareUtf8);
+        pool.forEach(s -> flags.addAll(s.activeFlags()));
+        out.put("flags", flags.stream().map(Optional::of).toList());
+        return out;
+    }
+
+    /** Upstream's text: per key a {@code key:} block, absent as {@code unknown}, blank line after. */
+    public static String text(List<SidecarResult> pool, boolean archiveOverride) {
+        StringBuilder out = new StringBuilder();
+        for (var e : values(pool, archiveOverride).entrySet()) {
+            out.append(e.getKey()).append(":\n");
+            if (e.getValue().isEmpty()) {
+                out.append("  (no sidecars in pool)\n");
+            }
+            for (Optional<String> v : e.getValue()) {
+                out.append("  ").append(v.orElse("unknown")).append('\n');
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Upstream's JSON object (keys alphabetical, absent as null first) followed by a newline. */
+    public static String json(List<SidecarResult> pool, boolean archiveOverride) {
+        TreeMap<String, List<Optional<String>>> sorted = new TreeMap<>(values(pool, archiveOverride));
+        return JsonText.pretty(g -> {
+            g.writeStartObject();
+            for (var e : sorted.entrySet()) {
+                g.writeArrayFieldStart(e.getKey());
+                for (Optional<String> v : e.getValue()) {
+                    JsonText.writeOptString(g, v);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        }) + "\n";
+    }
+
+    private static List<Optional<String>> collect(List<SidecarResult> pool,
+            Function<SidecarResult, Optional<String>> f) {
+        TreeSet<Optional<String>> set = new TreeSet<>(ABSENT_FIRST);
+        pool.forEach(s -> set.add(f.apply(s)));
+        return new ArrayList<>(set);
+    }
+}

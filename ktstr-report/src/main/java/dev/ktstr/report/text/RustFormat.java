@@ -1,0 +1,189 @@
+package dev.ktstr.report.text;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Number and padding formatting with Rust {@code format!} semantics.
+ *
+ * <p>Java's {@code String.format} rounds the decimal string half-up and pads by UTF-16 units;
+ * Rust rounds the exact binary value half to even and pads by Unicode scalar values. Reports
+ * must match upstream byte for byte, hence this class.
+ */
+public final class RustFormat {
+    private static final BigDecimal TWO_64 = new BigDecimal(BigInteger.ONE.shiftLeft(64));
+
+    private RustFormat() {
+    }
+
+    /** Rust {@code {:.N}}: exact binary value rounded half to even, sign kept for negative zero. */
+    public static String fixed(double value, int precision) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        String text = new BigDecimal(value).setScale(precision, RoundingMode.HALF_EVEN).toPlainString();
+        if (isNegative(value) && !text.startsWith("-")) {
+            text = "-" + text;
+        }
+        return text;
+    }
+
+    /** Rust {@code {:+.N}}: like {@link #fixed} with a sign always written. */
+    public static String signedFixed(double value, int precision) {
+        String text = fixed(value, precision);
+        if (Double.isNaN(value) || text.startsWith("-")) {
+            return text;
+        }
+        return "+" + text;
+    }
+
+    /**
+     * Rust {@code {}} of an {@code f64}: the shortest digits that round-trip, never an exponent,
+     * no trailing {@code .0} ({@code 5.0 -> "5"}, {@code 1e-7 -> "0.0000001"}).
+     */
+    public static String display(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0.0) {
+            return isNegative(value) ? "-0" : "0";
+        }
+        String plain = shortest(value).stripTrailingZeros().toPlainString();
+        return plain;
+    }
+
+    /**
+     * serde_json's text of a finite {@code f64} (shortest round-trip digits, {@code .0} on
+     * integral values, scientific outside 1e-5..1e16 with an explicit exponent sign).
+     *
+     * @throws IllegalArgumentException for NaN or an infinity (serde writes {@code null}; callers
+     *     decide)
+     */
+    public static String json(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("non-finite float has no JSON number text: " + value);
+        }
+        if (value == 0.0) {
+            return isNegative(value) ? "-0.0" : "0.0";
+        }
+        BigDecimal bd = shortest(Math.abs(value)).stripTrailingZeros();
+        String digits = bd.unscaledValue().toString();
+        int n = digits.length();
+        int e = n - 1 - bd.scale();
+        StringBuilder out = new StringBuilder();
+        if (value < 0) {
+            out.append('-');
+        }
+        if (e >= -5 && e <= 15) {
+            if (n - 1 <= e) {
+                out.append(digits).append("0".repeat(e - n + 1)).append(".0");
+            } else if (e >= 0) {
+                out.append(digits, 0, e + 1).append('.').append(digits, e + 1, n);
+            } else {
+                out.append("0.").append("0".repeat(-e - 1)).append(digits);
+            }
+        } else {
+            out.append(digits.charAt(0));
+            if (n > 1) {
+                out.append('.').append(digits, 1, n);
+            }
+            out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
+        }
+        return out.toString();
+    }
+
+    /** Rust {@code f64::round}: half away from zero (Java's {@code Math.round} is half up). */
+    public static double roundHalfAwayFromZero(double value) {
+        if (!Double.isFinite(value) || value == 0.0) {
+            return value;
+        }
+        double r = new BigDecimal(value).setScale(0, RoundingMode.HALF_UP).doubleValue();
+        return r == 0.0 ? Math.copySign(0.0, value) : r;
+    }
+
+    /** Rust {@code x as u64} of a float: saturating, NaN to 0; result holds unsigned bits. */
+    public static long saturatingToU64(double value) {
+        if (Double.isNaN(value) || value <= 0.0) {
+            return 0L;
+        }
+        BigDecimal bd = new BigDecimal(value).setScale(0, RoundingMode.DOWN);
+        if (bd.compareTo(TWO_64) >= 0) {
+            return -1L;
+        }
+        return bd.toBigInteger().longValue();
+    }
+
+    /** Rust {@code x as i64} of a float: saturating, NaN to 0. */
+    public static long saturatingToI64(double value) {
+        if (Double.isNaN(value)) {
+            return 0L;
+        }
+        return (long) value; // Java's narrowing is already saturating and truncating
+    }
+
+    /** Rust {@code {:<width}}: pads by Unicode scalar count, never truncates. */
+    public static String padRight(String text, int width) {
+        int count = text.codePointCount(0, text.length());
+        return count >= width ? text : text + " ".repeat(width - count);
+    }
+
+    /** Rust {@code {:>width}}: pads by Unicode scalar count, never truncates. */
+    public static String padLeft(String text, int width) {
+        int count = text.codePointCount(0, text.length());
+        return count >= width ? text : " ".repeat(width - count) + text;
+    }
+
+    /** Compares two strings by their UTF-8 bytes, as Rust's {@code Ord for str} does. */
+    public static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                // code point order equals UTF-8 byte order (UTF-16 unit order does not)
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static boolean isNegative(double value) {
+        return Double.doubleToRawLongBits(value) < 0;
+    }
+
+    /** The shortest decimal that reads back as {@code value}; among those, the closest. */
+    private static BigDecimal shortest(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int p = 1; p < 17; p++) {
+            BigDecimal candidate = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == value) {
+                return candidate;
+            }
+            // Near a power of two the rounding interval is lopsided: a p-digit neighbour of the
+            // nearest p-digit decimal may read back although the nearest one does not.
+            BigDecimal step = BigDecimal.ONE.movePointLeft(candidate.scale());
+            BigDecimal best = null;
+            for (BigDecimal neighbour : new BigDecimal[] {candidate.subtract(step), candidate.add(step)}) {
+                if (neighbour.signum() != 0 && neighbour.doubleValue() == value
+                        && (best == null || neighbour.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                    best = neighbour;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ktstr.report.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+/**
+ * Upstream's borderless table: no borders or separators, every cell rendered as one space,
+ * the content left-aligned and padded to the column's display width, one space; lines joined
+ * by {@code \n} with no final newline; the header row is always printed.
+ */
+public final class Table {
+    private final List<String> header;
+    private final List<List<String>> rows = new ArrayList<>();
+
+    /** A table with the given header cells. */
+    public Table(List<String> header) {
+        this.header = List.copyOf(header);
+    }
+
+    /** Appends a body row; it must have as many cells as the header. */
+    public Table addRow(List<String> cells) {
+        if (cells.size() != header.size()) {
+            throw new IllegalArgumentException("table row has " + cells.size() + " cells, header has " + header.size());
+        }
+        rows.add(List.copyOf(cells));
+        return this;
+    }
+
+    /** The header cells. */
+    public List<String> header() {
+        return header;
+    }
+
+    /** The body rows, in insertion order. */
+    public List<List<String>> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** Renders without styling. */
+    public String render() {
+        return render((row, column) -> null);
+    }
+
+    /**
+     * Renders, wrapping the content of some body cells in a terminal style. The styler gets
+     * (body row index, column index) and returns an ANSI start sequence or {@code null}; styled
+     * content is followed by a reset, padding stays unstyled, width ignores the escapes.
+     */
+    public String render(BiFunction<Integer, Integer, String> styler) {
+        Objects.requireNonNull(styler, "styler");
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = DisplayWidth.of(header.get(c));
+        }
+        for (List<String> row : rows) {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = Math.max(widths[c], DisplayWidth.of(row.get(c)));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendLine(out, header, widths, -1, styler);
+        for (int r = 0; r < rows.size(); r++) {
+            out.append('\n');
+            appendLine(out, rows.get(r), widths, r, styler);
+        }
+        return out.toString();
+    }
+
+    private static void appendLine(StringBuilder out, List<String> cells, int[] widths, int rowIndex,
+            BiFunction<Integer, Integer, String> styler) {
+        for (int c = 0; c < widths.length; c++) {
+            String cell = cells.get(c);
+            String style = rowIndex < 0 ? null : styler.apply(rowIndex, c);
+            out.append(' ');
+            if (style != null) {
+                out.append(style).append(cell).append("\u001b[0m");
+            } else {
+                out.append(cell);
+            }
+            out.append(" ".repeat(widths[c] - DisplayWidth.of(cell))).append(' ');
+        }
+    }
+}

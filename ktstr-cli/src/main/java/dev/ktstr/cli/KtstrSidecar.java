@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ktstr-sidecar", mixinStandardHelpOptions = true, version = "ktstr-sidecar 0.1.0-SNAPSHOT",
         description = "Reads, writes and reports on ktstr sidecar files.",
-        subcommands = {ProbeCommand.class, SidecarCommand.class, KtstrSidecar.ProvidersCommand.class},
+        subcommands = {ProbeCommand.class, SidecarCommand.class, KtstrSidecar.ProvidersCommand.class,
+            dev.ktstr.cli.stats.StatsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (\"error: ...\" on stderr), or a failing verdict", "2:usage error"})
 public final class KtstrSidecar implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.api.read.SidecarReader;
+import dev.ktstr.cli.Progress;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
@@ -56,10 +57,16 @@ final class ListCommand implements Callable<Integer> {
             return 0;
         }
         List<dev.ktstr.report.RunInfo> loaded = new ArrayList<>(runs.size());
-        for (RunInfo run : runs) {
-            RunCollection<SidecarResult> c = reader.collect(run.location());
-            StatsIo.diagnostics(err, c);
-            loaded.add(new dev.ktstr.report.RunInfo(run.name(), run.modifiedTime(), c.values()));
+        try (Progress progress = Progress.onTerminal(err, "runs read")) {
+            for (RunInfo run : runs) {
+                RunCollection<SidecarResult> c = reader.collect(run.location());
+                if (!c.parseErrors().isEmpty() || !c.ioErrors().isEmpty() || !c.problems().isEmpty()) {
+                    progress.close(); // diagnostics start on a clean line
+                }
+                StatsIo.diagnostics(err, c);
+                loaded.add(new dev.ktstr.report.RunInfo(run.name(), run.modifiedTime(), c.values()));
+                progress.step();
+            }
         }
         if (json) {
             out.print(RunList.json(loaded));

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,7 +99,7 @@ final class SidecarVerifyCommand implements Callable<Integer> {
         } else if (Files.exists(path)) {
             sink.accept(verify(path));
         } else {
-            sink.accept(failure(path, CliErrors.describe(new NoSuchFileException(path.toString()))));
+            sink.accept(failure(path, "no such file or directory"));
         }
     }
 

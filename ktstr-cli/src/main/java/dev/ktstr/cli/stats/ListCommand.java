@@ -1,7 +1,6 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.api.read.SidecarReader;
-import dev.ktstr.cli.Progress;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
@@ -57,7 +56,7 @@ final class ListCommand implements Callable<Integer> {
             return 0;
         }
         List<dev.ktstr.report.RunInfo> loaded = new ArrayList<>(runs.size());
-        try (Progress progress = Progress.onTerminal(err, "runs read")) {
+        try (WalkProgress progress = WalkProgress.onTerminal(err, "runs read")) {
             for (RunInfo run : runs) {
                 RunCollection<SidecarResult> c = reader.collect(run.location());
                 if (!c.parseErrors().isEmpty() || !c.ioErrors().isEmpty() || !c.problems().isEmpty()) {

@@ -9,4 +9,5 @@ module dev.ktstr.cli {
     requires info.picocli;
 
     opens dev.ktstr.cli to info.picocli;
+    exports dev.ktstr.cli.stats; opens dev.ktstr.cli.stats to info.picocli;
 }

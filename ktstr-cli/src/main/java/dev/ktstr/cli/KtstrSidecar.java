@@ -5,15 +5,28 @@ import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Selection;
 import dev.ktstr.api.Spi;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Root command of {@code ktstr-sidecar}. */
+/**
+ * Root command of {@code ktstr-sidecar}. Exit codes: 0 success, 1 error (printed as
+ * {@code error: ...} on standard error) or a report's own failure verdict, 2 usage error
+ * (picocli's message and the usage on standard error).
+ */
 @Command(name = "ktstr-sidecar", mixinStandardHelpOptions = true, version = "ktstr-sidecar 0.1.0-SNAPSHOT",
         description = "Reads, writes and reports on ktstr sidecar files.",
-        subcommands = {KtstrSidecar.ProvidersCommand.class})
+        subcommands = {ProbeCommand.class, SidecarCommand.class, KtstrSidecar.ProvidersCommand.class,
+            dev.ktstr.cli.stats.StatsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:error (\"error: ...\" on stderr), or a failing verdict", "2:usage error"})
 public final class KtstrSidecar implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -23,17 +36,44 @@ public final class KtstrSidecar implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns its exit code: 0 ok, 1 error, 2 usage error. */
+    /** Runs the CLI on the process's standard streams and returns its exit code. */
     public static int run(String... args) {
+        // UTF-8 whatever the locale: reports carry non-ASCII text (µs, →).
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        try {
+            return run(out, err, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Runs the CLI with the given streams; returns 0 ok, 1 error, 2 usage error. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        return cl.execute(args);
+    }
+
+    /** The command tree with this CLI's error handling, for embedding and tests. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KtstrSidecar());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof KtstrException) {
-                cmd.getErr().println("error: " + ex.getMessage());
-                return 1;
+            cmd.getOut().flush();
+            String message = CliErrors.describe(ex);
+            if (!(ex instanceof KtstrException || ex instanceof IOException || ex instanceof UncheckedIOException)) {
+                // Not a failure this CLI anticipated: name its type so a bug report says what broke.
+                message = ex.getClass().getName() + ": " + message;
             }
-            throw ex;
+            cmd.getErr().println("error: " + message);
+            cmd.getErr().flush();
+            return 1;
         });
-        return cl.execute(args);
+        return cl;
     }
 
     @Override
@@ -42,8 +82,9 @@ public final class KtstrSidecar implements Callable<Integer> {
         return 0;
     }
 
-    /** Shows which provider each SPI resolves to and why. */
-    @Command(name = "providers", description = "Show the provider chosen for each SPI and why.")
+    /** Shows which provider each SPI resolves to and why ({@code probe} shows the same and more). */
+    @Command(name = "providers", mixinStandardHelpOptions = true,
+            description = "Show the provider chosen for each SPI (store, probe, lock) and why.")
     static final class ProvidersCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;

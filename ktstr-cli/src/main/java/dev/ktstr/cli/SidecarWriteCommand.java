@@ -1,0 +1,162 @@
+package dev.ktstr.cli;
+
+import dev.ktstr.api.KtstrException;
+import dev.ktstr.api.codec.SidecarCodec;
+import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.write.SidecarWriter;
+import dev.ktstr.api.write.WriteResult;
+import dev.ktstr.report.text.JsonText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sidecar write}: writes sidecars given as JSON through the full write path, one after
+ * another in this process, so the once-per-process pre-clear applies to the whole batch.
+ */
+@Command(name = "write", mixinStandardHelpOptions = true,
+        description = {
+            "Write sidecars given as JSON, one sidecar per FILE (- or no FILE: one from standard input),"
+                    + " through the full write path: directory from the environment (KTSTR_SIDECAR_DIR"
+                    + " as is; else {CARGO_TARGET_DIR or target}/ktstr/{kernel}-{project_commit}),"
+                    + " run lock, pre-clear of the run once per invocation, atomic durable write.",
+            "Prints the path of each sidecar written, one a line, as soon as it is written.",
+            "Every FILE is tried: a FILE that cannot be read, parsed or written is reported as"
+                    + " \"error: FILE: problem\" on stderr and does not stop the others; sidecars written"
+                    + " before or after it stay written. Exit 1 if any FILE failed, else 0."},
+        sortOptions = false)
+final class SidecarWriteCommand implements Callable<Integer> {
+    static final String STDIN = "-";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Sidecar JSON file, or - for standard input.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--fill", description = "Set what the Rust writer derives itself: project commit (git,"
+            + " upward from the working directory), kernel version and commit (KTSTR_KERNEL), run source"
+            + " (KTSTR_CI), a fresh timestamp and run id, canonical flag order. Without it the JSON is"
+            + " written as given and must carry its own timestamp and run_id.")
+    boolean fill;
+
+    @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long to wait for the run lock (default: ${DEFAULT-VALUE}; 0: do not wait).")
+    BigDecimal lockTimeoutSeconds;
+
+    @Option(names = "--json", description = "Print one JSON report at the end instead of paths"
+            + " (shape: docs/cli-json.md).")
+    boolean json;
+
+    /** One input that was written. */
+    record Written(String input, WriteResult result) {
+    }
+
+    /** One input that failed, with why. */
+    record Failed(String input, String error) {
+    }
+
+    @Override
+    public Integer call() {
+        if (lockTimeoutSeconds.signum() < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--lock-timeout must not be negative: " + lockTimeoutSeconds.toPlainString());
+        }
+        List<String> inputs = files.isEmpty() ? List.of(STDIN) : files;
+        if (inputs.stream().filter(STDIN::equals).count() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "standard input (-) can be given only once: it holds one sidecar");
+        }
+        Duration timeout = Duration.ofNanos(lockTimeoutSeconds.movePointRight(9).longValue());
+        SidecarWriter writer = SidecarWriter.builder().lockTimeout(timeout).build();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Written> written = new ArrayList<>();
+        List<Failed> failed = new ArrayList<>();
+        for (String input : inputs) {
+            String name = STDIN.equals(input) ? "<stdin>" : input;
+            try {
+                SidecarResult record = read(input, name);
+                WriteResult r = fill ? writer.write(record) : writer.writeAsIs(record);
+                written.add(new Written(name, r));
+                if (!json) {
+                    out.println(r.location());
+                    out.flush();
+                }
+            } catch (IOException | UncheckedIOException | KtstrException e) {
+                String why = CliErrors.describe(e);
+                failed.add(new Failed(name, why.startsWith(name + ":") ? why : name + ": " + why));
+                err.println("error: " + failed.get(failed.size() - 1).error());
+                err.flush();
+            }
+        }
+        if (json) {
+            out.println(json(written, failed));
+            out.flush();
+        }
+        return failed.isEmpty() ? 0 : 1;
+    }
+
+    private SidecarResult read(String input, String name) throws IOException {
+        byte[] bytes;
+        if (STDIN.equals(input)) {
+            InputStream in = System.in;
+            bytes = in.readAllBytes();
+        } else {
+            bytes = Files.readAllBytes(Path.of(input));
+        }
+        SidecarResult record;
+        try {
+            record = SidecarCodec.read(bytes);
+        } catch (KtstrException e) {
+            throw new KtstrException(name + ": not a valid sidecar: " + e.getMessage(), e);
+        }
+        if (!fill && (record.runId().isEmpty() || record.timestamp().isEmpty())) {
+            throw new KtstrException(name + ": " + (record.runId().isEmpty() ? "run_id" : "timestamp")
+                    + " is empty; pass --fill to have them set, or give them in the JSON");
+        }
+        return record;
+    }
+
+    static String json(List<Written> written, List<Failed> failed) {
+        return JsonText.pretty(g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("written");
+            for (Written w : written) {
+                g.writeStartObject();
+                g.writeStringField("input", w.input());
+                g.writeStringField("path", w.result().location());
+                g.writeStringField("run_dir", w.result().runLocation());
+                g.writeBooleanField("default_path", w.result().defaultPath());
+                g.writeNumberField("pre_clear_removed", w.result().preClearRemoved());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("failed");
+            for (Failed f : failed) {
+                g.writeStartObject();
+                g.writeStringField("input", f.input());
+                g.writeStringField("error", f.error());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("written", written.size());
+            g.writeNumberField("failed", failed.size());
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+}

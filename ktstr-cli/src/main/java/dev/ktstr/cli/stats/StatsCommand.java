@@ -1,0 +1,130 @@
+package dev.ktstr.cli.stats;
+
+import dev.ktstr.api.Env;
+import dev.ktstr.api.read.SidecarReader;
+import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.store.RunCollection;
+import dev.ktstr.api.store.RunInfo;
+import dev.ktstr.report.StatsJson;
+import dev.ktstr.report.StatsReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stats}: without a subcommand, the report of the newest run (or of
+ * {@code KTSTR_SIDECAR_DIR}); its subcommands list, explain and compare runs. Register it under
+ * a root command, or run it alone with {@code new CommandLine(new StatsCommand())}.
+ */
+@Command(name = "stats",
+        description = {"Print sidecar analysis from the most recent test run.", "",
+            "Reads KTSTR_SIDECAR_DIR when set and non-empty, else the newest run directory under"
+                + " {CARGO_TARGET_DIR or \"target\"}/ktstr/ (or under --dir), and prints gauntlet analysis,"
+                + " BPF verifier stats, callback profile and KVM stats. Use `list` to see runs and"
+                + " `compare` to contrast two partitions of the pool."},
+        subcommands = {ListCommand.class, ListMetricsCommand.class, ListValuesCommand.class, ShowHostCommand.class,
+            ExplainSidecarCommand.class, CompareCommand.class})
+public final class StatsCommand implements Callable<Integer> {
+    /** The stderr notice when there is nothing to report (exit 0). */
+    static final String NO_DATA = "cargo ktstr: no sidecar data found (skipped)";
+
+    private final Env env;
+    private final SidecarReader reader;
+    private final boolean stdoutTerminal;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Runs root to take the newest run from, instead of KTSTR_SIDECAR_DIR or the default"
+                    + " runs root (typically target/ktstr/). Not in upstream.")
+    String dir;
+
+    @Option(names = "--json", description = "Emit JSON instead of text (shape: docs/cli-json.md). Not in upstream.")
+    boolean json;
+
+    /** The stats command over the process environment and the provider-selected store. */
+    public StatsCommand() {
+        this(Env.system(), SidecarReader.builder().build(), System.console() != null);
+    }
+
+    /**
+     * The stats command over a given environment and reader (tests, embedding).
+     *
+     * @param env where {@code CARGO_TARGET_DIR} and {@code KTSTR_SIDECAR_DIR} are read
+     * @param reader how sidecars are read; should use the same {@code env}
+     * @param stdoutTerminal whether stdout is a terminal (enables colour in {@code compare})
+     */
+    public StatsCommand(Env env, SidecarReader reader, boolean stdoutTerminal) {
+        this.env = Objects.requireNonNull(env, "env");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.stdoutTerminal = stdoutTerminal;
+    }
+
+    /** A stats command whose reader uses {@code env}. */
+    public static StatsCommand withEnv(Env env) {
+        return new StatsCommand(env, SidecarReader.builder().env(env).build(), false);
+    }
+
+    Env env() {
+        return env;
+    }
+
+    SidecarReader reader() {
+        return reader;
+    }
+
+    boolean stdoutTerminal() {
+        return stdoutTerminal;
+    }
+
+    /** {@code --dir} when given, else the default runs root. */
+    String root(String dirOption) {
+        return dirOption != null ? dirOption : reader.defaultRunsRoot();
+    }
+
+    @Override
+    public Integer call() {
+        return StatsIo.guarded(spec, this::report);
+    }
+
+    private int report() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<String> location;
+        try {
+            location = dir != null ? reader.listRuns(dir).stream().findFirst().map(RunInfo::location)
+                    : reader.currentRunLocation();
+        } catch (IOException e) {
+            location = Optional.empty(); // upstream: an unreadable runs root has no newest run
+        }
+        List<SidecarResult> sidecars = List.of();
+        if (location.isPresent()) {
+            RunCollection<SidecarResult> run = reader.collect(location.get());
+            StatsIo.diagnostics(err, run);
+            sidecars = run.values();
+        }
+        if (sidecars.isEmpty()) {
+            err.println(NO_DATA);
+            return 0;
+        }
+        if (json) {
+            out.print(StatsJson.render(location.get(), sidecars));
+            out.print('\n');
+        } else {
+            out.print(StatsReport.render(sidecars));
+        }
+        return 0;
+    }
+}

@@ -9,5 +9,6 @@ module dev.ktstr.cli {
     requires info.picocli;
 
     opens dev.ktstr.cli to info.picocli;
-    exports dev.ktstr.cli.stats; opens dev.ktstr.cli.stats to info.picocli;
+    exports dev.ktstr.cli.stats;
+    opens dev.ktstr.cli.stats to info.picocli;
 }

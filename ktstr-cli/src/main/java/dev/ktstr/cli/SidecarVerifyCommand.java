@@ -1,5 +1,6 @@
 package dev.ktstr.cli;
 
+import dev.ktstr.cli.progress.Progress;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.layout.SidecarNames;

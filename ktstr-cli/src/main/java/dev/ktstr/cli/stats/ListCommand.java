@@ -1,5 +1,6 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.cli.progress.Progress;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.store.RunCollection;
@@ -56,7 +57,7 @@ final class ListCommand implements Callable<Integer> {
             return 0;
         }
         List<dev.ktstr.report.RunInfo> loaded = new ArrayList<>(runs.size());
-        try (WalkProgress progress = WalkProgress.onTerminal(err, "runs read")) {
+        try (Progress progress = Progress.onTerminal(err, "runs read")) {
             for (RunInfo run : runs) {
                 RunCollection<SidecarResult> c = reader.collect(run.location());
                 if (!c.parseErrors().isEmpty() || !c.ioErrors().isEmpty() || !c.problems().isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.ktstr.cli;
+package dev.ktstr.cli.progress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

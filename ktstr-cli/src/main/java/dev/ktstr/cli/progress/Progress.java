@@ -1,4 +1,4 @@
-package dev.ktstr.cli;
+package dev.ktstr.cli.progress;
 
 import java.io.PrintWriter;
 

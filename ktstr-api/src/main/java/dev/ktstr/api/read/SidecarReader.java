@@ -33,17 +33,30 @@ public final class SidecarReader {
 
     private final Env env;
     private final Supplier<SidecarStore> store;
-    private final SidecarMeters meters;
+    /** The caller's registry, or null for the global one, resolved at the first read. */
+    private final MeterRegistry registry;
+    private volatile SidecarMeters meters;
     private final SidecarParser<SidecarResult> parser;
 
     private SidecarReader(Builder b) {
         this.env = b.env;
         this.store = b.store;
-        this.meters = new SidecarMeters(b.registry);
+        this.registry = b.registry;
         this.parser = b.parser;
     }
 
     /** A builder with every default. */
+    // Lazily: touching Metrics.globalRegistry initializes Micrometer, which costs a command
+    // that never reads (list-metrics, --help) a visible slice of its start-up.
+    private SidecarMeters meters() {
+        SidecarMeters m = meters;
+        if (m == null) {
+            m = new SidecarMeters(registry != null ? registry : Metrics.globalRegistry);
+            meters = m;
+        }
+        return m;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -61,7 +74,7 @@ public final class SidecarReader {
     /** One run: its sidecars and one level of subdirectories. */
     public RunCollection<SidecarResult> collect(String runLocation) {
         RunCollection<SidecarResult> c = store.get().collect(runLocation, parser);
-        meters.read(c.walked(), c.parseErrors().size(), c.ioErrors().size());
+        meters().read(c.walked(), c.parseErrors().size(), c.ioErrors().size());
         return c;
     }
 
@@ -79,7 +92,7 @@ public final class SidecarReader {
     /** Every run under {@code runsRoot}, with the archive override when {@code archive}. */
     public PoolCollection<SidecarResult> pool(String runsRoot, boolean archive) {
         PoolCollection<SidecarResult> p = store.get().pool(runsRoot, parser);
-        meters.read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
+        meters().read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
         return archive ? p.map(SidecarReader::archived) : p;
     }
 
@@ -124,7 +137,7 @@ public final class SidecarReader {
     public static final class Builder {
         private Env env = Env.system();
         private Supplier<SidecarStore> store = Providers::store;
-        private MeterRegistry registry = Metrics.globalRegistry;
+        private MeterRegistry registry;
         private SidecarParser<SidecarResult> parser = SidecarReader::decode;
 
         private Builder() {

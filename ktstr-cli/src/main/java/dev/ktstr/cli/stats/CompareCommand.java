@@ -94,10 +94,15 @@ final class CompareCommand implements Callable<Integer> {
             + " A major.minor value such as 6.12 matches 6.12 and 6.12.x; longer values match exactly.")
     List<String> kernel = new ArrayList<>();
     @Option(names = "--project-commit", paramLabel = "PROJECT_COMMIT",
-            description = "Project commit, both sides (repeatable, OR, exact; e.g. abcdef1 or abcdef1-dirty).")
+            description = "Project commit, both sides (repeatable, OR, exact; e.g. abcdef1 or abcdef1-dirty)."
+                    + " Git revspecs (HEAD, HEAD~2, branch, tag, hex prefix, A..B) are expanded to the short ids"
+                    + " sidecars record, in the repository enclosing the working directory (HEAD of a dirty tree"
+                    + " gets -dirty; a range gives every commit in it); anything else is used as typed.")
     List<String> projectCommit = new ArrayList<>();
     @Option(names = "--kernel-commit", paramLabel = "KERNEL_COMMIT",
-            description = "Kernel source commit, both sides (repeatable, OR, exact).")
+            description = "Kernel source commit, both sides (repeatable, OR, exact). Revspecs expand as for"
+                    + " --project-commit, in the KTSTR_KERNEL tree (a local cache entry means its recorded"
+                    + " source tree); with KTSTR_KERNEL unset values are used as typed.")
     List<String> kernelCommit = new ArrayList<>();
     @Option(names = "--run-source", paramLabel = "RUN_SOURCE",
             description = "Run source (local, ci, archive), both sides (repeatable, OR, case-sensitive).")

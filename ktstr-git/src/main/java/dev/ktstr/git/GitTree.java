@@ -38,12 +38,7 @@ final class GitTree {
 
     /** The commit of the repository enclosing {@code start}, searching upward. */
     static Optional<String> discoverCommit(Path start) {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder();
-        builder.findGitDir(start.toAbsolutePath().toFile());
-        if (builder.getGitDir() == null) {
-            return Optional.empty();
-        }
-        return commitOf(builder);
+        return discovered(start).flatMap(GitTree::commitOf);
     }
 
     /**
@@ -51,6 +46,18 @@ final class GitTree {
      * itself as a git directory. Never looks at parent directories.
      */
     static Optional<String> exactCommit(Path dir) {
+        return exact(dir).flatMap(GitTree::commitOf);
+    }
+
+    /** A builder for the repository enclosing {@code start}, searching upward; empty outside any. */
+    static Optional<FileRepositoryBuilder> discovered(Path start) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder();
+        builder.findGitDir(start.toAbsolutePath().toFile());
+        return builder.getGitDir() == null ? Optional.empty() : Optional.of(builder);
+    }
+
+    /** A builder for exactly {@code dir} (work tree with {@code .git}, or a git directory); else empty. */
+    static Optional<FileRepositoryBuilder> exact(Path dir) {
         File d = dir.toAbsolutePath().toFile();
         FileRepositoryBuilder builder = new FileRepositoryBuilder();
         File dotGit = new File(d, Constants.DOT_GIT);
@@ -61,21 +68,35 @@ final class GitTree {
         } else {
             return Optional.empty();
         }
-        return commitOf(builder);
+        return Optional.of(builder);
     }
 
     private static Optional<String> commitOf(FileRepositoryBuilder builder) {
         try (Repository repo = builder.setMustExist(true).build()) {
-            Ref head = repo.exactRef(Constants.HEAD);
-            if (head == null || head.getObjectId() == null) {
+            Optional<ObjectId> id = headId(repo);
+            if (id.isEmpty()) {
                 return Optional.empty();
             }
-            ObjectId id = head.getObjectId();
-            String shortId = id.name().substring(0, SHORT_LEN);
-            return Optional.of(isDirty(repo, id).orElse(false) ? shortId + DIRTY_SUFFIX : shortId);
+            String shortId = shortId(id.get());
+            return Optional.of(isDirty(repo, id.get()).orElse(false) ? shortId + DIRTY_SUFFIX : shortId);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The object HEAD points at; empty when HEAD is unborn or unreadable. */
+    static Optional<ObjectId> headId(Repository repo) {
+        try {
+            Ref head = repo.exactRef(Constants.HEAD);
+            return head == null ? Optional.empty() : Optional.ofNullable(head.getObjectId());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first 7 lowercase hex digits of {@code id}. */
+    static String shortId(ObjectId id) {
+        return id.name().substring(0, SHORT_LEN);
     }
 
     /**

@@ -1,12 +1,16 @@
 package dev.ktstr.git;
 
 import dev.ktstr.api.spi.CommitProbe;
+import dev.ktstr.api.spi.RevspecExpansion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * {@link CommitProbe} on JGit (name {@code jgit}): no {@code git} executable needed.
@@ -25,6 +29,9 @@ import java.util.Optional;
  *   <li>{@link #kernelCommit} is remembered per canonical directory (symlink aliases share
  *       one entry); probes of the kernel tree run one at a time.</li>
  * </ul>
+ *
+ * <p>{@link #expand} (revspecs of {@code stats compare}) is never memoized: it opens the
+ * repository once per call and checks the work tree at most once, only when an entry names HEAD.
  */
 public final class JGitCommitProbe implements CommitProbe {
 
@@ -64,6 +71,25 @@ public final class JGitCommitProbe implements CommitProbe {
         synchronized (KERNEL_COMMITS) {
             return KERNEL_COMMITS.computeIfAbsent(key, GitTree::exactCommit);
         }
+    }
+
+    @Override
+    public List<RevspecExpansion> expand(Path repoStart, boolean discoverUpward, List<String> revspecs) {
+        Objects.requireNonNull(repoStart, "repoStart");
+        List<String> specs = List.copyOf(revspecs);
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        Optional<FileRepositoryBuilder> builder = discoverUpward ? GitTree.discovered(repoStart)
+                : GitTree.exact(repoStart);
+        if (builder.isPresent()) {
+            try (Repository repo = builder.get().setMustExist(true).build()) {
+                return Revspecs.expand(repo, specs);
+            } catch (IOException | RuntimeException e) {
+                // A repository that cannot be opened is no repository: every entry stays literal.
+            }
+        }
+        return CommitProbe.super.expand(repoStart, discoverUpward, specs);
     }
 
     private static Path workingDirectory() {

@@ -116,6 +116,30 @@ public final class KernelIdentity {
     }
 
     /**
+     * The directory {@code stats compare} resolves {@code --*-kernel-commit} revspecs in: the
+     * trimmed, non-empty {@code KTSTR_KERNEL} taken as a path whatever it looks like (a version
+     * or cache key is not looked up in the cache, as upstream), replaced by the
+     * {@code source_tree_path} its {@code metadata.json} records when it is a cache entry of a
+     * {@code local} build. Empty when the variable is unset, blank or not a usable path.
+     *
+     * <p>Unlike {@link #resolveSourceDir(Env)}, which serves {@code kernel_commit} at write time,
+     * this never consults the kernel cache.
+     */
+    public static Optional<Path> revspecRepositoryDir(Env env) {
+        Optional<String> raw = env.get(KernelId.ENV).map(KernelId::trimWhiteSpace).filter(v -> !v.isEmpty());
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir;
+        try {
+            dir = Path.of(raw.get());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        return Optional.of(KernelCache.readMetadata(dir).flatMap(KernelMetadata::localSourceTree).orElse(dir));
+    }
+
+    /**
      * The source directory for a version or cache key, from {@code cache}. Only {@code local}
      * entries that recorded a {@code source_tree_path} count: tarball and git entries have no
      * source tree left to probe.

@@ -1,6 +1,8 @@
 package dev.ktstr.api.spi;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +22,22 @@ public interface CommitProbe extends KtstrProvider {
      * repository. Empty when {@code kernelDir} is not itself a repository root.
      */
     Optional<String> kernelCommit(Path kernelDir);
+
+    /**
+     * Expands git revspecs ({@code HEAD}, {@code HEAD~2}, branch and tag names, hex prefixes,
+     * {@code A..B}) into short commit ids, one result per entry of {@code revspecs}, in order.
+     * The repository is discovered upward from {@code repoStart} when {@code discoverUpward}
+     * (project commits), else it is exactly {@code repoStart} (kernel commits). Every entry is
+     * resolved on its own; nothing throws for bad input.
+     *
+     * <p>The default, for probes that cannot resolve revspecs, treats every entry as
+     * {@link RevspecExpansion.Reason#NO_REPOSITORY}.
+     */
+    default List<RevspecExpansion> expand(Path repoStart, boolean discoverUpward, List<String> revspecs) {
+        List<RevspecExpansion> out = new ArrayList<>(revspecs.size());
+        for (int i = 0; i < revspecs.size(); i++) {
+            out.add(RevspecExpansion.Literal.of(RevspecExpansion.Reason.NO_REPOSITORY));
+        }
+        return out;
+    }
 }

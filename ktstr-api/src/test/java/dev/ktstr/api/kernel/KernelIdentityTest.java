@@ -204,4 +204,34 @@ class KernelIdentityTest {
         assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("some-key")));
         assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(env("KTSTR_KERNEL", "6.14.2", "HOME", "")));
     }
+
+    // ---- revspecRepositoryDir (stats compare --*-kernel-commit)
+
+    @Test
+    void revspecDirUnsetOrBlankIsEmpty() {
+        assertEquals(Optional.empty(), KernelIdentity.revspecRepositoryDir(env()));
+        assertEquals(Optional.empty(), KernelIdentity.revspecRepositoryDir(env("KTSTR_KERNEL", " \t")));
+    }
+
+    @Test
+    void revspecDirIsTheTrimmedValueAsAPath() {
+        Path plain = tmp.resolve("linux");
+        assertEquals(Optional.of(plain), KernelIdentity.revspecRepositoryDir(env("KTSTR_KERNEL", " " + plain + "\n")));
+        // A version or cache key is a (relative) path here, never looked up in the cache.
+        assertEquals(Optional.of(Path.of("6.14.2")), KernelIdentity.revspecRepositoryDir(kernel("6.14.2")));
+    }
+
+    @Test
+    void revspecDirFollowsALocalCacheEntryToItsSourceTree() throws IOException {
+        Path entry = Meta.local("6.14.2", "/src/linux").writeEntry(tmp.resolve("entry"));
+        assertEquals(Optional.of(Path.of("/src/linux")), KernelIdentity.revspecRepositoryDir(kernel(entry)));
+    }
+
+    @Test
+    void revspecDirKeepsEntriesWithoutALocalSourceTree() throws IOException {
+        Path tarball = Meta.tarball("6.14.2").writeEntry(tmp.resolve("tarball"));
+        assertEquals(Optional.of(tarball), KernelIdentity.revspecRepositoryDir(kernel(tarball)));
+        Path noPath = Meta.local("6.14.2", null).writeEntry(tmp.resolve("nopath"));
+        assertEquals(Optional.of(noPath), KernelIdentity.revspecRepositoryDir(kernel(noPath)));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.api.kernel.KernelIdentity;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
@@ -93,10 +94,15 @@ final class CompareCommand implements Callable<Integer> {
             + " A major.minor value such as 6.12 matches 6.12 and 6.12.x; longer values match exactly.")
     List<String> kernel = new ArrayList<>();
     @Option(names = "--project-commit", paramLabel = "PROJECT_COMMIT",
-            description = "Project commit, both sides (repeatable, OR, exact; e.g. abcdef1 or abcdef1-dirty).")
+            description = "Project commit, both sides (repeatable, OR, exact; e.g. abcdef1 or abcdef1-dirty)."
+                    + " Git revspecs (HEAD, HEAD~2, branch, tag, hex prefix, A..B) are expanded to the short ids"
+                    + " sidecars record, in the repository enclosing the working directory (HEAD of a dirty tree"
+                    + " gets -dirty; a range gives every commit in it); anything else is used as typed.")
     List<String> projectCommit = new ArrayList<>();
     @Option(names = "--kernel-commit", paramLabel = "KERNEL_COMMIT",
-            description = "Kernel source commit, both sides (repeatable, OR, exact).")
+            description = "Kernel source commit, both sides (repeatable, OR, exact). Revspecs expand as for"
+                    + " --project-commit, in the KTSTR_KERNEL tree (a local cache entry means its recorded"
+                    + " source tree); with KTSTR_KERNEL unset values are used as typed.")
     List<String> kernelCommit = new ArrayList<>();
     @Option(names = "--run-source", paramLabel = "RUN_SOURCE",
             description = "Run source (local, ci, archive), both sides (repeatable, OR, case-sensitive).")
@@ -180,11 +186,21 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ComparisonPolicy policy = resolvePolicy();
-        RowFilter shared = filter(kernel, projectCommit, kernelCommit, runSource, scheduler, topology, workType, flags);
+        // Revspecs expand after the policy and before anything derives from filter values
+        // (slicing dimensions, side labels), in upstream's flag order.
+        CommitRevspecs revspecs = new CommitRevspecs(parent.probe(), parent.projectDir(),
+                KernelIdentity.revspecRepositoryDir(parent.env()), err);
+        List<String> sharedProject = revspecs.project("project-commit", projectCommit);
+        List<String> sharedKernel = revspecs.kernel("kernel-commit", kernelCommit);
+        List<String> aProject = revspecs.project("a-project-commit", aProjectCommit);
+        List<String> aKernelC = revspecs.kernel("a-kernel-commit", aKernelCommit);
+        List<String> bProject = revspecs.project("b-project-commit", bProjectCommit);
+        List<String> bKernelC = revspecs.kernel("b-kernel-commit", bKernelCommit);
+        RowFilter shared = filter(kernel, sharedProject, sharedKernel, runSource, scheduler, topology, workType, flags);
         RowFilter a = RowFilter.effective(shared,
-                filter(aKernel, aProjectCommit, aKernelCommit, aRunSource, aScheduler, aTopology, aWorkType, aFlags));
+                filter(aKernel, aProject, aKernelC, aRunSource, aScheduler, aTopology, aWorkType, aFlags));
         RowFilter b = RowFilter.effective(shared,
-                filter(bKernel, bProjectCommit, bKernelCommit, bRunSource, bScheduler, bTopology, bWorkType, bFlags));
+                filter(bKernel, bProject, bKernelC, bRunSource, bScheduler, bTopology, bWorkType, bFlags));
         CompareOptions options = CompareOptions.defaults().withPolicy(policy).withAverage(!noAverage)
                 .withAlpha(alpha).withArchiveOverride(dir != null)
                 .withSubstringFilter(filter == null ? "" : filter);

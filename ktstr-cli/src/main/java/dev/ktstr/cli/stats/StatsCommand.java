@@ -1,18 +1,22 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.api.Env;
+import dev.ktstr.api.Providers;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.spi.CommitProbe;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.report.StatsJson;
 import dev.ktstr.report.StatsReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +43,8 @@ public final class StatsCommand implements Callable<Integer> {
     private final Env env;
     private final SidecarReader reader;
     private final boolean stdoutTerminal;
+    private final Supplier<CommitProbe> probe;
+    private final Path projectDir;
 
     @Spec
     CommandSpec spec;
@@ -67,9 +73,25 @@ public final class StatsCommand implements Callable<Integer> {
      * @param stdoutTerminal whether stdout is a terminal (enables colour in {@code compare})
      */
     public StatsCommand(Env env, SidecarReader reader, boolean stdoutTerminal) {
+        this(env, reader, stdoutTerminal, Providers::probe, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * The stats command with its git access given too (tests, embedding).
+     *
+     * @param probe finds the commit probe that expands {@code compare}'s commit revspecs; called
+     *     at most once per command, only when a commit filter needs it; may throw
+     *     {@link dev.ktstr.api.ProviderException} (the values then stay literal)
+     * @param projectDir where {@code compare} looks for the project repository (upward) and
+     *     resolves a relative {@code KTSTR_KERNEL}; the process working directory by default
+     */
+    public StatsCommand(Env env, SidecarReader reader, boolean stdoutTerminal, Supplier<CommitProbe> probe,
+            Path projectDir) {
         this.env = Objects.requireNonNull(env, "env");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.stdoutTerminal = stdoutTerminal;
+        this.probe = Objects.requireNonNull(probe, "probe");
+        this.projectDir = projectDir.toAbsolutePath();
     }
 
     /** A stats command whose reader uses {@code env}. */
@@ -87,6 +109,14 @@ public final class StatsCommand implements Callable<Integer> {
 
     boolean stdoutTerminal() {
         return stdoutTerminal;
+    }
+
+    Supplier<CommitProbe> probe() {
+        return probe;
+    }
+
+    Path projectDir() {
+        return projectDir;
     }
 
     /** {@code --dir} when given, else the default runs root. */

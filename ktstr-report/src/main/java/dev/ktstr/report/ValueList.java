@@ -26,6 +26,17 @@ public final class ValueList {
      * topology, work_type, flags), each sorted by bytes, absent first. Set
      * {@code archiveOverride} when the pool came from {@code --dir}.
      */
+    /**
+     * {@code s} reduced to the fields list-values reads (identity, commits, run source, flags),
+     * for {@code SidecarReader.pool(root, archive, ValueList::dimensionsOnly)}: a pool of
+     * these costs a fraction of the heap of full records.
+     */
+    public static SidecarResult dimensionsOnly(SidecarResult s) {
+        return SidecarResult.builder().testName(s.testName()).topology(s.topology()).scheduler(s.scheduler())
+                .workType(s.workType()).activeFlags(s.activeFlags()).kernelVersion(s.kernelVersion())
+                .projectCommit(s.projectCommit()).kernelCommit(s.kernelCommit()).runSource(s.runSource()).build();
+    }
+
     public static Map<String, List<Optional<String>>> values(List<SidecarResult> pool, boolean archiveOverride) {
         Map<String, List<Optional<String>>> out = new LinkedHashMap<>();
         out.put("kernel", collect(pool, SidecarResult::kernelVersion));

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -91,9 +92,23 @@ public final class SidecarReader {
 
     /** Every run under {@code runsRoot}, with the archive override when {@code archive}. */
     public PoolCollection<SidecarResult> pool(String runsRoot, boolean archive) {
-        PoolCollection<SidecarResult> p = store.get().pool(runsRoot, parser);
+        return pool(runsRoot, archive, Function.identity());
+    }
+
+    /**
+     * Every run under {@code runsRoot}, each sidecar passed through {@code projection} right
+     * after it is parsed, on the walk's worker threads. A report that needs a few fields keeps
+     * only those: the full records die young instead of filling the heap for the whole walk.
+     */
+    public <T> PoolCollection<T> pool(String runsRoot, boolean archive, Function<SidecarResult, T> projection) {
+        Objects.requireNonNull(projection, "projection");
+        SidecarParser<T> projected = (location, bytes) -> {
+            SidecarResult r = parser.parse(location, bytes);
+            return projection.apply(archive ? archived(r) : r);
+        };
+        PoolCollection<T> p = store.get().pool(runsRoot, projected);
         meters().read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
-        return archive ? p.map(SidecarReader::archived) : p;
+        return p;
     }
 
     /** Every run under the default runs root, no archive override. */

@@ -25,7 +25,7 @@ class Utf8CheckPropertyTest {
     }
 
     @Property(tries = 3000)
-    void agreesWithTheJdkOnRandomBytes(@ForAll @Size(max = 12) byte[] bytes) {
+    void agreesWithTheJdkOnRandomBytes(@ForAll @Size(max = 40) byte[] bytes) {
         assertEquals(jdkValid(bytes), JsonIn.firstInvalidUtf8(bytes) < 0);
     }
 
@@ -33,6 +33,18 @@ class Utf8CheckPropertyTest {
     void acceptsEveryEncodedString(@ForAll String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         assertEquals(jdkValid(b), JsonIn.firstInvalidUtf8(b) < 0);
+    }
+
+    @Property(tries = 1000)
+    void findsTheFirstBadByteAfterLongAsciiRuns(@ForAll @Size(min = 0, max = 40) String ascii, @ForAll byte bad) {
+        // Exercises the eight-bytes-at-a-time path: a bad byte at any offset behind ASCII.
+        String prefix = ascii.chars().map(c -> c & 0x7F).collect(StringBuilder::new,
+                StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        byte[] p = prefix.getBytes(StandardCharsets.UTF_8);
+        byte[] b = java.util.Arrays.copyOf(p, p.length + 1);
+        b[p.length] = bad;
+        int expected = jdkValid(b) ? -1 : p.length;
+        assertEquals(expected, JsonIn.firstInvalidUtf8(b));
     }
 
     @Test

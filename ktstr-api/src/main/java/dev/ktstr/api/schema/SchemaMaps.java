@@ -10,7 +10,11 @@ import java.util.TreeMap;
 
 /** Immutable, ordered copies of the schema's maps (the order is the write order). */
 final class SchemaMaps {
-    /** Rust {@code str} order: UTF-8 bytes as unsigned, which equals code-point order. */
+    /**
+     * Rust {@code str} order: UTF-8 bytes as unsigned, which equals code-point order. The same
+     * algorithm as the public {@code dev.ktstr.api.layout.Utf8Order}, kept here because layout
+     * depends on schema and the reverse would be a package cycle.
+     */
     static final Comparator<String> UTF8 = SchemaMaps::compareCodePoints;
 
     private SchemaMaps() {

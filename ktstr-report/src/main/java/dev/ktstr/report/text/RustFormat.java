@@ -1,5 +1,6 @@
 package dev.ktstr.report.text;
 
+import dev.ktstr.api.layout.Utf8Order;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -143,19 +144,7 @@ public final class RustFormat {
 
     /** Compares two strings by their UTF-8 bytes, as Rust's {@code Ord for str} does. */
     public static int compareUtf8(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                // code point order equals UTF-8 byte order (UTF-16 unit order does not)
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return Utf8Order.INSTANCE.compare(a, b);
     }
 
     private static boolean isNegative(double value) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ktstr.api.schema.KvmStatsTotals;
 import dev.ktstr.api.schema.MonitorSummary;
 import dev.ktstr.api.schema.ProgStatsDelta;
-import dev.ktstr.api.schema.ProgVerifierStats;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.schema.U64;
 import dev.ktstr.report.text.JsonText;
@@ -84,12 +83,7 @@ public final class StatsJson {
     }
 
     private static void verifier(JsonGenerator g, List<SidecarResult> sidecars) throws IOException {
-        TreeMap<String, Long> byName = new TreeMap<>(RustFormat::compareUtf8);
-        for (SidecarResult sc : sidecars) {
-            for (ProgVerifierStats info : sc.verifierStats()) {
-                byName.merge(info.name(), info.verifiedInsns(), Math::max);
-            }
-        }
+        TreeMap<String, Long> byName = StatsReport.verifierMaxByProgram(sidecars);
         g.writeObjectFieldStart("verifier");
         g.writeNumberField("limit", StatsReport.VERIFIER_INSN_LIMIT);
         g.writeArrayFieldStart("programs");
@@ -154,37 +148,21 @@ public final class StatsJson {
         long pollTry = 0;
         long preemptions = 0;
         for (KvmStatsTotals vm : vms) {
-            pollOk += sum(vm, "halt_successful_poll");
-            pollTry += sum(vm, "halt_attempted_poll");
-            preemptions += sum(vm, "preemption_reported");
+            pollOk += StatsReport.sum(vm, "halt_successful_poll");
+            pollTry += StatsReport.sum(vm, "halt_attempted_poll");
+            preemptions += StatsReport.sum(vm, "preemption_reported");
         }
         g.writeStartObject();
         g.writeNumberField("vms", vms.size());
-        u64(g, "exits_per_vcpu", vmAvg(vms, "exits"));
-        u64(g, "halt_exits_per_vcpu", vmAvg(vms, "halt_exits"));
-        float64(g, "halt_wait_ms", U64.toDouble(vmAvg(vms, "halt_wait_ns")) / 1_000_000.0);
+        u64(g, "exits_per_vcpu", StatsReport.vmAvg(vms, "exits"));
+        u64(g, "halt_exits_per_vcpu", StatsReport.vmAvg(vms, "halt_exits"));
+        float64(g, "halt_wait_ms", U64.toDouble(StatsReport.vmAvg(vms, "halt_wait_ns")) / 1_000_000.0);
         float64(g, "poll_ok_pct", pollTry != 0 ? (U64.toDouble(pollOk) / U64.toDouble(pollTry)) * 100.0 : 0.0);
-        u64(g, "preempted_per_vcpu", vmAvg(vms, "preemption_reported"));
-        u64(g, "signal_exits_per_vcpu", vmAvg(vms, "signal_exits"));
-        u64(g, "hypercalls_per_vcpu", vmAvg(vms, "hypercalls"));
+        u64(g, "preempted_per_vcpu", StatsReport.vmAvg(vms, "preemption_reported"));
+        u64(g, "signal_exits_per_vcpu", StatsReport.vmAvg(vms, "signal_exits"));
+        u64(g, "hypercalls_per_vcpu", StatsReport.vmAvg(vms, "hypercalls"));
         u64(g, "host_preemptions_total", preemptions);
         g.writeEndObject();
-    }
-
-    private static long sum(KvmStatsTotals vm, String stat) {
-        long s = 0;
-        for (Map<String, Long> vcpu : vm.perVcpu()) {
-            s += vcpu.getOrDefault(stat, 0L);
-        }
-        return s;
-    }
-
-    private static long vmAvg(List<KvmStatsTotals> vms, String stat) {
-        long s = 0;
-        for (KvmStatsTotals vm : vms) {
-            s += vm.perVcpu().isEmpty() ? 0 : Long.divideUnsigned(sum(vm, stat), vm.perVcpu().size());
-        }
-        return Long.divideUnsigned(s, vms.size());
     }
 
     private static void u64(JsonGenerator g, String name, long bits) throws IOException {

@@ -181,12 +181,7 @@ public final class StatsReport {
 
     /** The BPF VERIFIER STATS section: per-program maximum, byte-ordered; empty when none. */
     public static String verifierStats(List<SidecarResult> sidecars) {
-        TreeMap<String, Long> byName = new TreeMap<>(RustFormat::compareUtf8);
-        for (SidecarResult sc : sidecars) {
-            for (ProgVerifierStats info : sc.verifierStats()) {
-                byName.merge(info.name(), info.verifiedInsns(), Math::max);
-            }
-        }
+        TreeMap<String, Long> byName = verifierMaxByProgram(sidecars);
         if (byName.isEmpty()) {
             return "";
         }
@@ -292,7 +287,19 @@ public final class StatsReport {
         return out.toString();
     }
 
-    private static long sum(KvmStatsTotals vm, String stat) {
+    /** Each program's largest {@code verified_insns} over the sidecars, by program name in byte order. */
+    static TreeMap<String, Long> verifierMaxByProgram(List<SidecarResult> sidecars) {
+        TreeMap<String, Long> byName = new TreeMap<>(RustFormat::compareUtf8);
+        for (SidecarResult sc : sidecars) {
+            for (ProgVerifierStats info : sc.verifierStats()) {
+                byName.merge(info.name(), info.verifiedInsns(), Math::max);
+            }
+        }
+        return byName;
+    }
+
+    /** Sum of one KVM stat over a VM's vCPUs (wrapping, as upstream's release build). */
+    static long sum(KvmStatsTotals vm, String stat) {
         long s = 0;
         for (Map<String, Long> vcpu : vm.perVcpu()) {
             Long v = vcpu.get(stat);
@@ -307,7 +314,8 @@ public final class StatsReport {
         return vm.perVcpu().isEmpty() ? 0 : Long.divideUnsigned(sum(vm, stat), vm.perVcpu().size());
     }
 
-    private static long vmAvg(List<KvmStatsTotals> vms, String stat) {
+    /** Per-vCPU average of one stat per VM, then the mean over VMs, in integer division. */
+    static long vmAvg(List<KvmStatsTotals> vms, String stat) {
         long s = 0;
         for (KvmStatsTotals vm : vms) {
             s += avg(vm, stat);

@@ -71,6 +71,8 @@ final class JsonIn {
     private final byte[] src;
     private final JsonParser p;
     private final List<String> path = new ArrayList<>();
+    /** Whether an unknown key's value is being skipped: serde words a few errors differently there. */
+    private boolean skipping;
 
     private JsonIn(byte[] src, JsonParser p) {
         this.src = src;
@@ -194,13 +196,22 @@ final class JsonIn {
 
     private void skipValue() {
         try {
-            p.skipChildren();
+            skipping = true;
+            if (p.currentToken() == JsonToken.VALUE_STRING) {
+                // Jackson reads strings lazily: finish it here so a bad character in it is
+                // reported as part of the skipped value, as serde's skipper reports it.
+                p.finishToken();
+            } else {
+                p.skipChildren();
+            }
         } catch (JsonEOFException e) {
             throw error(eofReason(), src.length);
         } catch (JsonProcessingException e) {
             throw syntax(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            skipping = false;
         }
     }
 
@@ -230,14 +241,104 @@ final class JsonIn {
         return "EOF while parsing a value";
     }
 
+    /**
+     * A syntax error found by Jackson, reworded as serde_json words it, at serde's position.
+     * Jackson's location is the offending byte; serde counts that byte as consumed, hence
+     * {@code at + 1}. The texts and positions were taken from serde_json itself (a Rust
+     * program over the same inputs); unknown kinds keep Jackson's message.
+     */
     private SidecarParseException syntax(JsonProcessingException e) {
         String msg = e.getOriginalMessage();
         int nl = msg.indexOf('\n');
         if (nl >= 0) {
             msg = msg.substring(0, nl);
         }
-        long at = e.getLocation() == null ? 0 : e.getLocation().getByteOffset();
-        return error("invalid JSON: " + msg, Math.max(0, at));
+        long at = Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getByteOffset());
+        int here = at < src.length ? src[(int) at] & 0xFF : -1;
+        if (msg.startsWith("Unrecognized token '")) {
+            return unrecognizedToken(msg.substring("Unrecognized token '".length(), msg.indexOf('\'', 20)), at);
+        }
+        if (msg.startsWith("Unexpected end-of-input")) {
+            // After a comma serde expects a value, except its skipper (unknown keys) inside an
+            // object, which reports the object.
+            boolean afterComma = previousNonWhitespace(at) == ',';
+            boolean inObject = p.getParsingContext() != null && p.getParsingContext().inObject();
+            return error(afterComma && !(skipping && inObject) ? "EOF while parsing a value" : eofReason(),
+                    src.length);
+        }
+        String reason = null;
+        long index = at + 1;
+        if (msg.contains("was expecting a colon")) {
+            reason = "expected `:`";
+        } else if (msg.contains("was expecting double-quote to start field name")) {
+            // serde's skipper of unknown values has no trailing-comma check; its map access does.
+            reason = !skipping && here == '}' && previousNonWhitespace(at) == ',' ? "trailing comma"
+                    : "key must be a string";
+        } else if (msg.contains("was expecting comma to separate Object entries")) {
+            reason = "expected `,` or `}`";
+        } else if (msg.contains("was expecting comma to separate Array entries")) {
+            reason = "expected `,` or `]`";
+        } else if (msg.startsWith("Illegal unquoted character")) {
+            reason = "control character (\\u0000-\\u001F) found while parsing a string";
+            index = skipping ? at : at + 1; // the skipper reports before consuming the character
+        } else if (msg.startsWith("Unrecognized character escape") || msg.contains("hex-digit for character escape")) {
+            reason = "invalid escape";
+        } else if (msg.contains("plus sign")) {
+            reason = "expected value";
+            index = at;
+        } else if (msg.startsWith("Invalid numeric value") || msg.contains("in numeric value")) {
+            reason = "invalid number";
+        } else if (msg.contains("expected a value") || msg.contains("expected a valid value")) {
+            reason = !skipping && here == ']' && previousNonWhitespace(at) == ',' ? "trailing comma"
+                    : "expected value";
+        }
+        return reason != null ? error(reason, index) : error("invalid JSON: " + msg, at);
+    }
+
+    /** serde's verdict on a bare word: a mangled {@code null}/{@code true}/{@code false}, or no value at all. */
+    private SidecarParseException unrecognizedToken(String token, long at) {
+        int start = lastIndexOf(token, (int) Math.min(at, src.length));
+        if (start < 0) {
+            return error("expected value", at);
+        }
+        String literal = switch (src[start]) {
+            case 'n' -> "null";
+            case 't' -> "true";
+            case 'f' -> "false";
+            default -> null;
+        };
+        if (literal == null) {
+            return error("expected value", start + 1);
+        }
+        for (int k = 1; k < literal.length(); k++) {
+            if (start + k >= src.length) {
+                return error("EOF while parsing a value", src.length);
+            }
+            if (src[start + k] != literal.charAt(k)) {
+                return error("expected ident", start + k + 1);
+            }
+        }
+        return error("expected value", start + 1);
+    }
+
+    private int lastIndexOf(String token, int end) {
+        byte[] t = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = end - t.length; i >= 0; i--) {
+            if (java.util.Arrays.equals(src, i, i + t.length, t, 0, t.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int previousNonWhitespace(long at) {
+        for (int i = (int) Math.min(at, src.length) - 1; i >= 0; i--) {
+            byte b = src[i];
+            if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
+                return b;
+            }
+        }
+        return -1;
     }
 
     /** Byte index just past the current token, as serde counts "consumed". */

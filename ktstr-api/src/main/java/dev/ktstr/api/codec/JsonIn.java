@@ -227,18 +227,56 @@ final class JsonIn {
         }
     }
 
+    /** serde's words for input that ends too early, from where it ends. */
     private String eofReason() {
-        JsonStreamContext ctx = p.getParsingContext();
-        if (p.currentToken() == JsonToken.VALUE_STRING || p.currentToken() == JsonToken.FIELD_NAME) {
+        if (endsInsideString()) {
+            return "EOF while parsing a string";
+        }
+        if (endsInIncompleteNumber()) {
             return "EOF while parsing a value";
         }
-        if (ctx != null && ctx.inObject()) {
+        JsonStreamContext ctx = p.getParsingContext();
+        boolean inObject = ctx != null && ctx.inObject();
+        boolean inArray = ctx != null && ctx.inArray();
+        int prev = previousNonWhitespace(src.length);
+        if (prev == ':') {
+            return "EOF while parsing a value";
+        }
+        if (prev == ',') {
+            // After a comma serde expects a value, except its skipper (unknown keys) inside an
+            // object, which reports the object.
+            return skipping && inObject ? "EOF while parsing an object" : "EOF while parsing a value";
+        }
+        if (inObject) {
             return "EOF while parsing an object";
         }
-        if (ctx != null && ctx.inArray()) {
+        if (inArray) {
             return "EOF while parsing a list";
         }
         return "EOF while parsing a value";
+    }
+
+    /** Whether the input ends inside a number that still needs digits ({@code -}, {@code 1.}, {@code 1e+}). */
+    private boolean endsInIncompleteNumber() {
+        if (src.length == 0) {
+            return false;
+        }
+        byte last = src[src.length - 1];
+        return last == '-' || last == '+' || last == '.' || last == 'e' || last == 'E';
+    }
+
+    /** Whether the input ends inside a string literal (an odd number of unescaped quotes). */
+    private boolean endsInsideString() {
+        boolean inside = false;
+        for (int i = 0; i < src.length; i++) {
+            byte c = src[i];
+            if (inside && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inside = !inside;
+            }
+        }
+        return inside;
     }
 
     /**
@@ -254,17 +292,16 @@ final class JsonIn {
             msg = msg.substring(0, nl);
         }
         long at = Math.max(0, e.getLocation() == null ? 0 : e.getLocation().getByteOffset());
+        if (msg.startsWith("Illegal character") && at > 0 && at <= src.length && (src[(int) at - 1] & 0xFF) < 0x20) {
+            at--; // Jackson reports a stray control character from just past it
+        }
         int here = at < src.length ? src[(int) at] & 0xFF : -1;
-        if (msg.startsWith("Unrecognized token '")) {
-            return unrecognizedToken(msg.substring("Unrecognized token '".length(), msg.indexOf('\'', 20)), at);
+        int tokenEnd = msg.indexOf('\'', "Unrecognized token '".length());
+        if (msg.startsWith("Unrecognized token '") && tokenEnd > 0) {
+            return unrecognizedToken(msg.substring("Unrecognized token '".length(), tokenEnd), at);
         }
         if (msg.startsWith("Unexpected end-of-input")) {
-            // After a comma serde expects a value, except its skipper (unknown keys) inside an
-            // object, which reports the object.
-            boolean afterComma = previousNonWhitespace(at) == ',';
-            boolean inObject = p.getParsingContext() != null && p.getParsingContext().inObject();
-            return error(afterComma && !(skipping && inObject) ? "EOF while parsing a value" : eofReason(),
-                    src.length);
+            return error(eofReason(), src.length);
         }
         String reason = null;
         long index = at + 1;
@@ -287,12 +324,47 @@ final class JsonIn {
             reason = "expected value";
             index = at;
         } else if (msg.startsWith("Invalid numeric value") || msg.contains("in numeric value")) {
+            if (at >= src.length - 1 && endsInIncompleteNumber()) {
+                return error("EOF while parsing a value", src.length); // e.g. "1." at the very end
+            }
             reason = "invalid number";
         } else if (msg.contains("expected a value") || msg.contains("expected a valid value")) {
             reason = !skipping && here == ']' && previousNonWhitespace(at) == ',' ? "trailing comma"
                     : "expected value";
         }
+        if (reason == null && (msg.startsWith("Unexpected close marker") || msg.startsWith("Illegal character")
+                || msg.startsWith("Unexpected character"))) {
+            reason = unexpectedHere(at);
+            index = at + 1;
+        }
         return reason != null ? error(reason, index) : error("invalid JSON: " + msg, at);
+    }
+
+    /**
+     * What serde expected at a byte that cannot start the next token, read from the byte before
+     * it and the open container, as serde's parser state would have it.
+     */
+    private String unexpectedHere(long at) {
+        int prev = previousNonWhitespace(at);
+        JsonStreamContext ctx = p.getParsingContext();
+        boolean inObject = ctx != null && ctx.inObject();
+        boolean inArray = ctx != null && ctx.inArray();
+        if (prev == ':' || prev == '[' || (prev == ',' && inArray)) {
+            return "expected value";
+        }
+        if (prev == '{' || (prev == ',' && inObject)) {
+            return "key must be a string";
+        }
+        if (inObject && p.currentToken() == JsonToken.FIELD_NAME) {
+            return "expected `:`";
+        }
+        if (inObject) {
+            return "expected `,` or `}`";
+        }
+        if (inArray) {
+            return "expected `,` or `]`";
+        }
+        return prev < 0 ? "expected value" : "trailing characters";
     }
 
     /** serde's verdict on a bare word: a mangled {@code null}/{@code true}/{@code false}, or no value at all. */

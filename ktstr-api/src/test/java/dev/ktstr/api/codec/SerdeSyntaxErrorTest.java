@@ -52,7 +52,16 @@ class SerdeSyntaxErrorTest {
             Map.entry("{\"zz\": \"a\u0001b\"}", "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 9"),
             Map.entry("{\"zz\": [1,", "EOF while parsing a value at line 1 column 10"),
             Map.entry("{\"zz\": {\"a\": 1,", "EOF while parsing an object at line 1 column 15"),
-            Map.entry("{\"zz\": {\"a\": 1", "EOF while parsing an object at line 1 column 14"));
+            Map.entry("{\"zz\": {\"a\": 1", "EOF while parsing an object at line 1 column 14"),
+            Map.entry("{\"test_name\": \"ab", "EOF while parsing a string at line 1 column 17"),
+            Map.entry("{\"test_name\"", "EOF while parsing an object at line 1 column 12"),
+            Map.entry("{\"test_name\": 1.", "EOF while parsing a value at line 1 column 16"),
+            Map.entry("{\"test_name\": -", "EOF while parsing a value at line 1 column 15"),
+            Map.entry("{\"test_name\": \"x\",\n  \u0001 \"topology\": \"y\"}", "key must be a string at line 2 column 3"),
+            Map.entry("{\"test_name\": \"x\"\u0001}", "expected `,` or `}` at line 1 column 18"),
+            Map.entry("{\"test_name\": \u0001\"x\"}", "expected value at line 1 column 15"),
+            Map.entry("{\"test_name\": \"x\",\n", "EOF while parsing a value at line 2 column 0"),
+            Map.entry("{\"metrics\": [", "EOF while parsing a list at line 1 column 13"));
 
     @TestFactory
     List<DynamicTest> sameTextAndPositionAsSerde() {

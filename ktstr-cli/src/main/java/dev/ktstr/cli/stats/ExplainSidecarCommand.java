@@ -34,14 +34,8 @@ final class ExplainSidecarCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--run", required = true, paramLabel = "RUN",
-            description = "Run key (e.g. `6.14-abc1234` or `6.14-abc1234-dirty`; from `stats list`).")
-    String run;
-
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "Alternate runs root to resolve --run against. Defaults to"
-                    + " {CARGO_TARGET_DIR or \"target\"}/ktstr/.")
-    String dir;
+    @Mixin
+    RunSelection selection;
 
     @Option(names = "--json", description = "Emit a run-wide JSON aggregate per field instead of per-sidecar text.")
     boolean json;
@@ -49,12 +43,12 @@ final class ExplainSidecarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
-            ExplainSidecar.validateRunArgument(run);
-            String runDir = RunArgument.existingRunDir(parent.reader(), parent.root(dir), run);
+            ExplainSidecar.validateRunArgument(selection.run);
+            String runDir = RunArgument.existingRunDir(parent.reader(), parent.root(selection.dir), selection.run);
             RunCollection<SidecarResult> c = parent.reader().collect(runDir);
             StatsIo.diagnostics(spec.commandLine().getErr(), c);
             if (c.walked() == 0) {
-                throw new ReportException(ExplainSidecar.noSidecarDataMessage(run, runDir));
+                throw new ReportException(ExplainSidecar.noSidecarDataMessage(selection.run, runDir));
             }
             WalkStats walk = new WalkStats(c.walked(), c.values(),
                     c.parseErrors().stream().map(e -> new WalkStats.ParseError(e.location(), e.rawError(), e.enriched()))

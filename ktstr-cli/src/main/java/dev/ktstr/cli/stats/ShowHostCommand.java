@@ -28,14 +28,8 @@ final class ShowHostCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--run", required = true, paramLabel = "RUN",
-            description = "Run key (e.g. `6.14-abc1234` or `6.14-abc1234-dirty`; from `stats list`).")
-    String run;
-
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "Alternate runs root to resolve --run against. Defaults to"
-                    + " {CARGO_TARGET_DIR or \"target\"}/ktstr/.")
-    String dir;
+    @Mixin
+    RunSelection selection;
 
     @Option(names = "--json", description = "Emit the host context as JSON (shape: docs/cli-json.md)."
             + " Not in upstream.")
@@ -45,14 +39,14 @@ final class ShowHostCommand implements Callable<Integer> {
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
             PrintWriter out = spec.commandLine().getOut();
-            String runDir = RunArgument.existingRunDir(parent.reader(), parent.root(dir), run);
+            String runDir = RunArgument.existingRunDir(parent.reader(), parent.root(selection.dir), selection.run);
             RunCollection<SidecarResult> c = parent.reader().collect(runDir);
             StatsIo.diagnostics(spec.commandLine().getErr(), c);
             if (json) {
-                out.print(HostReport.showHostJson(run, c.values()));
+                out.print(HostReport.showHostJson(selection.run, c.values()));
                 out.print('\n');
             } else {
-                out.print(HostReport.showHost(run, c.values()));
+                out.print(HostReport.showHost(selection.run, c.values()));
             }
             return 0;
         });

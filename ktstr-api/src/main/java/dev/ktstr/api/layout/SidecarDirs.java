@@ -16,8 +16,6 @@ public final class SidecarDirs {
     public static final String OVERRIDE_ENV = "KTSTR_SIDECAR_DIR";
     /** Cargo's target directory; the runs root is {@code <it>/ktstr}. */
     public static final String TARGET_DIR_ENV = "CARGO_TARGET_DIR";
-    /** Non-empty marks a CI run ({@code run_source} {@code ci}). */
-    public static final String CI_ENV = "KTSTR_CI";
     /** The lock subdirectory of a runs root; dot-named, so never listed as a run. */
     public static final String LOCKS_DIR = ".locks";
 

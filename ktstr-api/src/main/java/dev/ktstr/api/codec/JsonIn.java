@@ -48,18 +48,23 @@ final class JsonIn {
 
     /** A struct's shape: its name, keys in declaration order, and what an absent key becomes. */
     record StructSpec(String name, List<String> keys, List<Object> missing, List<Boolean> serdeDefault,
-            Map<String, Integer> index) {
+            Map<String, Integer> index, byte[][] keyUtf8) {
         /**
          * @param missing      per key: {@link #REQUIRED}, or what an absent key reads as
          * @param serdeDefault per key: whether it has {@code #[serde(default)]}, the only kind a
          *                     short array form may leave out
          */
         static StructSpec of(String name, List<String> keys, List<Object> missing, List<Boolean> serdeDefault) {
+            if (keys.size() > 64) {
+                throw new IllegalArgumentException(name + ": more than 64 fields do not fit the fast path's seen-mask");
+            }
             Map<String, Integer> index = new java.util.HashMap<>();
+            byte[][] utf8 = new byte[keys.size()][];
             for (int i = 0; i < keys.size(); i++) {
                 index.put(keys.get(i), i);
+                utf8[i] = keys.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
             }
-            return new StructSpec(name, keys, missing, serdeDefault, Map.copyOf(index));
+            return new StructSpec(name, keys, missing, serdeDefault, Map.copyOf(index), utf8);
         }
     }
 
@@ -69,7 +74,10 @@ final class JsonIn {
     }
 
     private final byte[] src;
+    /** The jackson-core path (every verdict worded as serde's); null on the fast path. */
     private final JsonParser p;
+    /** The fast path; null on the jackson-core path. */
+    private final FastJson f;
     private final List<String> path = new ArrayList<>();
     /** Whether an unknown key's value is being skipped: serde words a few errors differently there. */
     private boolean skipping;
@@ -77,10 +85,50 @@ final class JsonIn {
     private JsonIn(byte[] src, JsonParser p) {
         this.src = src;
         this.p = p;
+        this.f = null;
+    }
+
+    private JsonIn(byte[] src, FastJson f) {
+        this.src = src;
+        this.p = null;
+        this.f = f;
     }
 
     /** Parses one document whose root is read by {@code root}. */
     static <T> T parse(byte[] src, Function<JsonIn, T> root) {
+        if (FAST_PATH) {
+            try {
+                // Also checks UTF-8: the fast path declines any byte sequence that is not.
+                return parseFast(src, root);
+            } catch (RuntimeException e) {
+                // Declined or failed: the jackson-core path decides, and words any error as serde does.
+            }
+        }
+        return parseFull(src, root);
+    }
+
+    /** Whether {@link #parse} tries {@link FastJson} first; {@code -Dktstr.codec.noFastPath=true} turns it off. */
+    static final boolean FAST_PATH = !Boolean.getBoolean("ktstr.codec.noFastPath");
+
+    /** The fast path alone: the value, or {@link FastJson#BAIL} (or any exception) when it declines. */
+    static <T> T parseFast(byte[] src, Function<JsonIn, T> root) {
+        FastJson fast = new FastJson(src);
+        JsonIn in = new JsonIn(src, fast);
+        if (in.next() == null) {
+            throw FastJson.bail();
+        }
+        T value = root.apply(in);
+        for (int i = fast.position(); i < src.length; i++) {
+            byte b = src[i];
+            if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
+                throw FastJson.bail();
+            }
+        }
+        return value;
+    }
+
+    /** The jackson-core path alone, with serde_json's verdicts for every input. */
+    static <T> T parseFull(byte[] src, Function<JsonIn, T> root) {
         checkUtf8(src);
         if (src.length >= 3 && (src[0] & 0xFF) == 0xEF && (src[1] & 0xFF) == 0xBB && (src[2] & 0xFF) == 0xBF) {
             // serde_json does not skip a byte order mark.
@@ -89,7 +137,7 @@ final class JsonIn {
         for (int i = 0; i < Math.min(4, src.length); i++) {
             if (src[i] == 0) {
                 // Never legal in JSON here; also keeps jackson's UTF-16/32 sniffing out of play.
-                throw new JsonIn(src, null).error("expected value", i + 1);
+                throw new JsonIn(src, (JsonParser) null).error("expected value", i + 1);
             }
         }
         JsonParser parser;
@@ -120,7 +168,7 @@ final class JsonIn {
     private static void checkUtf8(byte[] src) {
         int bad = firstInvalidUtf8(src);
         if (bad >= 0) {
-            int[] lc = new JsonIn(src, null).lineColumn(bad + 1);
+            int[] lc = new JsonIn(src, (JsonParser) null).lineColumn(bad + 1);
             throw new SidecarEncodingException(lc[0], lc[1]);
         }
     }
@@ -179,6 +227,9 @@ final class JsonIn {
     // ---------------------------------------------------------------- tokens and positions
 
     JsonToken next() {
+        if (f != null) {
+            return f.next();
+        }
         try {
             return p.nextToken();
         } catch (JsonEOFException e) {
@@ -191,10 +242,14 @@ final class JsonIn {
     }
 
     JsonToken current() {
-        return p.currentToken();
+        return f != null ? f.current() : p.currentToken();
     }
 
     private void skipValue() {
+        if (f != null) {
+            f.skipValue();
+            return;
+        }
         try {
             skipping = true;
             if (p.currentToken() == JsonToken.VALUE_STRING) {
@@ -415,6 +470,9 @@ final class JsonIn {
 
     /** Byte index just past the current token, as serde counts "consumed". */
     private long afterToken() {
+        if (f != null) {
+            throw FastJson.bail(); // positions only serve errors, which the full path words
+        }
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
             text(); // completes the lazily parsed string so the location is past its closing quote
@@ -423,11 +481,17 @@ final class JsonIn {
     }
 
     private long tokenStart() {
+        if (f != null) {
+            throw FastJson.bail(); // positions only serve errors, which the full path words
+        }
         return p.currentTokenLocation().getByteOffset();
     }
 
     /** Byte index just past the closing quote of the current field name. */
     private long afterName() {
+        if (f != null) {
+            throw FastJson.bail(); // positions only serve errors, which the full path words
+        }
         int i = (int) tokenStart();
         if (i < 0 || i >= src.length || src[i] != '"') {
             return afterToken();
@@ -453,6 +517,9 @@ final class JsonIn {
     }
 
     SidecarParseException error(String reason, long index) {
+        if (f != null) {
+            throw FastJson.bail(); // the full path rebuilds this error with serde's position
+        }
         int[] lc = lineColumn(index);
         return at(reason, lc[0], lc[1], pathString());
     }
@@ -473,15 +540,22 @@ final class JsonIn {
     }
 
     private void push(String segment) {
-        path.add(segment);
+        if (f == null) { // the fast path never reports an error, so it keeps no path
+            path.add(segment);
+        }
     }
 
     private void pop() {
-        path.remove(path.size() - 1);
+        if (f == null) {
+            path.remove(path.size() - 1);
+        }
     }
 
     /** serde's "invalid type" error for the current token. */
     SidecarParseException invalidType(String expected) {
+        if (f != null) {
+            throw FastJson.bail();
+        }
         JsonToken t = p.currentToken();
         boolean container = t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT;
         String unexpected = unexpected();
@@ -585,6 +659,12 @@ final class JsonIn {
     // ---------------------------------------------------------------- scalar slots
 
     String readString() {
+        if (f != null) {
+            if (f.current() != JsonToken.VALUE_STRING) {
+                throw FastJson.bail();
+            }
+            return f.text(); // no lone surrogate: the fast path declines every surrogate escape
+        }
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw invalidType("a string");
         }
@@ -597,7 +677,7 @@ final class JsonIn {
     }
 
     boolean readBool() {
-        JsonToken t = p.currentToken();
+        JsonToken t = current();
         if (t == JsonToken.VALUE_TRUE) {
             return true;
         }
@@ -617,6 +697,9 @@ final class JsonIn {
 
     /** A Rust u64 or usize ({@code expected} names which), as its 64 bits. */
     long readU64(String expected) {
+        if (f != null) {
+            return f.unsigned();
+        }
         Num n = readNumber(expected);
         if (n.kind == 'u') {
             return n.bits;
@@ -628,6 +711,13 @@ final class JsonIn {
     }
 
     long readU32() {
+        if (f != null) {
+            long v = f.unsigned();
+            if (v < 0 || v > 0xFFFF_FFFFL) {
+                throw FastJson.bail();
+            }
+            return v;
+        }
         Num n = readNumber("u32");
         if (n.kind == 'u' && n.bits >= 0 && n.bits <= 0xFFFF_FFFFL) {
             return n.bits;
@@ -640,6 +730,9 @@ final class JsonIn {
     }
 
     long readI64() {
+        if (f != null) {
+            return f.signed();
+        }
         Num n = readNumber("i64");
         if (n.kind == 'f') {
             throw invalidType("i64");
@@ -651,6 +744,13 @@ final class JsonIn {
     }
 
     int readI32() {
+        if (f != null) {
+            long v = f.signed();
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw FastJson.bail();
+            }
+            return (int) v;
+        }
         Num n = readNumber("i32");
         if (n.kind == 'f') {
             throw invalidType("i32");
@@ -663,6 +763,9 @@ final class JsonIn {
     }
 
     double readF64() {
+        if (f != null) {
+            return f.f64();
+        }
         Num n = readNumber("f64");
         switch (n.kind) {
             case 'u':
@@ -677,18 +780,22 @@ final class JsonIn {
     // ---------------------------------------------------------------- composite slots
 
     <T> Optional<T> readOption(Supplier<T> value) {
-        if (p.currentToken() == JsonToken.VALUE_NULL) {
+        if (current() == JsonToken.VALUE_NULL) {
             return Optional.empty();
         }
         return Optional.of(value.get());
     }
 
     <T> List<T> readList(Supplier<T> element) {
-        if (p.currentToken() != JsonToken.START_ARRAY) {
+        if (current() != JsonToken.START_ARRAY) {
             throw invalidType("a sequence");
         }
         List<T> out = new ArrayList<>();
         while (next() != JsonToken.END_ARRAY) {
+            if (f != null) {
+                out.add(element.get());
+                continue;
+            }
             push("[" + out.size() + "]");
             out.add(element.get());
             pop();
@@ -698,7 +805,7 @@ final class JsonIn {
 
     /** A {@code BTreeMap<String, V>} or {@code HashMap<String, V>}: the last duplicate wins. */
     <V> Map<String, V> readStringMap(Supplier<V> value) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
+        if (current() != JsonToken.START_OBJECT) {
             throw invalidType("a map");
         }
         Map<String, V> out = new LinkedHashMap<>();
@@ -714,7 +821,7 @@ final class JsonIn {
 
     /** A {@code BTreeMap<usize, V>}: keys are JSON strings holding a plain decimal number. */
     <V> Map<Long, V> readUsizeKeyMap(Supplier<V> value) {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
+        if (current() != JsonToken.START_OBJECT) {
             throw invalidType("a map");
         }
         Map<Long, V> out = new LinkedHashMap<>();
@@ -731,7 +838,7 @@ final class JsonIn {
 
     private long numericKey(String decoded) {
         // serde_json reads the key's raw bytes as a number: no escapes, sign, space or leading zero.
-        int start = (int) tokenStart() + 1;
+        int start = (f != null ? f.tokenStart() : (int) tokenStart()) + 1;
         int i = start;
         while (i < src.length && src[i] >= '0' && src[i] <= '9') {
             i++;
@@ -752,6 +859,9 @@ final class JsonIn {
     }
 
     private String fieldName() {
+        if (f != null) {
+            return f.text(); // no lone surrogate: the fast path declines every surrogate escape
+        }
         String key;
         try {
             key = p.currentName();
@@ -771,6 +881,9 @@ final class JsonIn {
      * keys. {@code field} reads field {@code i} at the current token.
      */
     Object[] readStruct(StructSpec spec, IntFunction<Object> field) {
+        if (f != null) {
+            return readStructFast(spec, field);
+        }
         JsonToken t = p.currentToken();
         int n = spec.keys().size();
         Object[] values = new Object[n];
@@ -836,9 +949,52 @@ final class JsonIn {
         throw invalidType("struct " + spec.name());
     }
 
+    /**
+     * {@link #readStruct} on the fast path: object form only, keys matched on their bytes with
+     * declaration order as the first guess; anything unusual declines (duplicate, missing or
+     * mistyped field, the array form) and the full path decides.
+     */
+    private Object[] readStructFast(StructSpec spec, IntFunction<Object> field) {
+        if (f.current() != JsonToken.START_OBJECT) {
+            throw FastJson.bail();
+        }
+        byte[][] keys = spec.keyUtf8();
+        int n = keys.length;
+        Object[] values = new Object[n];
+        long seen = 0;
+        int hint = 0;
+        while (f.next() != JsonToken.END_OBJECT) {
+            int idx = f.matchName(keys, hint);
+            f.next();
+            if (idx < 0) {
+                f.skipValue();
+                continue;
+            }
+            long bit = 1L << idx;
+            if ((seen & bit) != 0) {
+                throw FastJson.bail();
+            }
+            seen |= bit;
+            values[idx] = field.apply(idx);
+            hint = idx + 1;
+        }
+        if (seen != (n == 64 ? -1L : (1L << n) - 1)) {
+            for (int i = 0; i < n; i++) {
+                if ((seen & (1L << i)) == 0) {
+                    Object missing = spec.missing().get(i);
+                    if (missing == REQUIRED) {
+                        throw FastJson.bail();
+                    }
+                    values[i] = missing;
+                }
+            }
+        }
+        return values;
+    }
+
     /** Reads a unit-or-newtype enum; {@code variant} gets the variant name and reads any payload. */
     <T> T readEnum(String enumName, List<String> variants, java.util.function.BiFunction<String, Boolean, T> variant) {
-        JsonToken t = p.currentToken();
+        JsonToken t = current();
         if (t == JsonToken.VALUE_STRING) {
             String name = readString();
             checkVariant(name, variants);
@@ -864,6 +1020,9 @@ final class JsonIn {
 
     private void checkVariant(String name, List<String> variants) {
         if (!variants.contains(name)) {
+            if (f != null) {
+                throw FastJson.bail();
+            }
             String expected;
             if (variants.size() == 2) {
                 expected = "expected `" + variants.get(0) + "` or `" + variants.get(1) + "`";
@@ -881,7 +1040,7 @@ final class JsonIn {
 
     /** For a unit variant given in object form: its payload must be {@code null}. */
     void readUnitPayload() {
-        if (p.currentToken() != JsonToken.VALUE_NULL) {
+        if (current() != JsonToken.VALUE_NULL) {
             throw invalidType("unit variant");
         }
     }

@@ -19,6 +19,21 @@ public final class Utf8Order implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
+        // UTF-16 units order like code points except around surrogates: compare units, and
+        // take the code-point loop below only when the first difference involves a surrogate.
+        int n = Math.min(a.length(), b.length());
+        int k = 0;
+        while (k < n && a.charAt(k) == b.charAt(k)) {
+            k++;
+        }
+        if (k == n) {
+            return Integer.compare(a.length(), b.length());
+        }
+        char x = a.charAt(k);
+        char y = b.charAt(k);
+        if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+            return Integer.compare(x, y);
+        }
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -43,6 +43,10 @@ public final class FsSidecarStore implements SidecarStore {
         });
     }
 
+    private static RunWalker walker() {
+        return new RunWalker(ParsePool.INSTANCE, Integer.getInteger("ktstr.fs.helpers", PARSE_THREADS));
+    }
+
     @Override
     public String name() {
         return "fs";
@@ -129,7 +133,7 @@ public final class FsSidecarStore implements SidecarStore {
 
     @Override
     public <T> RunCollection<T> collect(String runLocation, SidecarParser<T> parser) {
-        RunWalker walker = new RunWalker(ParsePool.INSTANCE);
+        RunWalker walker = walker();
         return walker.load(walker.plan(Path.of(runLocation)), parser);
     }
 
@@ -152,12 +156,8 @@ public final class FsSidecarStore implements SidecarStore {
             problems.add(new WalkProblem(runsRoot, WalkProblem.Kind.UNREADABLE_DIRECTORY, FsErrors.describe(cause)));
         }
         runDirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
-        RunWalker walker = new RunWalker(ParsePool.INSTANCE);
-        List<RunWalker.Plan> plans = new ArrayList<>();
-        for (Path dir : runDirs) {
-            plans.add(walker.plan(dir));
-        }
-        return new PoolCollection<>(runsRoot, walker.loadAll(plans, parser), problems);
+        RunWalker walker = walker();
+        return new PoolCollection<>(runsRoot, walker.loadAll(walker.planAll(runDirs), parser), problems);
     }
 
     @Override

@@ -32,11 +32,15 @@ import java.util.concurrent.Executors;
  */
 public final class FsSidecarStore implements SidecarStore {
 
-    private static final int PARSE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Threads that read and parse during a walk, the calling thread included. */
+    private static final int WALK_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-    /** Shared by every walk; daemon threads so an idle pool never holds the JVM open. */
+    /**
+     * The other walk threads, shared by every walk; daemon threads so an idle pool never holds
+     * the JVM open. Not created at all when the caller walks alone.
+     */
     private static final class ParsePool {
-        static final ExecutorService INSTANCE = Executors.newFixedThreadPool(PARSE_THREADS, r -> {
+        static final ExecutorService INSTANCE = Executors.newFixedThreadPool(WALK_THREADS - 1, r -> {
             Thread t = new Thread(r, "ktstr-fs-parse");
             t.setDaemon(true);
             return t;
@@ -44,7 +48,7 @@ public final class FsSidecarStore implements SidecarStore {
     }
 
     private static RunWalker walker() {
-        return new RunWalker(ParsePool.INSTANCE, Integer.getInteger("ktstr.fs.helpers", PARSE_THREADS));
+        return WALK_THREADS == 1 ? new RunWalker(null, 0) : new RunWalker(ParsePool.INSTANCE, WALK_THREADS - 1);
     }
 
     @Override

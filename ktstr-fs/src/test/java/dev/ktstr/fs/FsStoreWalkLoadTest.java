@@ -181,6 +181,47 @@ class FsStoreWalkLoadTest {
     }
 
     @Test
+    void walksRunningAtOnceShareTheThreadsAndEachGetsItsWholeResult() throws Exception {
+        Path root = tmp.resolve("runs");
+        List<String> expected = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+            for (int j = 0; j < 80; j++) {
+                Path f = root.resolve("run" + r).resolve(String.format("t%02d-%016x.ktstr.json", (j * 13) % 80, j));
+                put(f, "{\"j\": " + j + "}");
+                expected.add(f.toString());
+            }
+        }
+        expected.sort(FsNames.UTF8_ORDER); // run0 < run1 < ...: byte order of the whole path is run order
+        List<Thread> threads = new ArrayList<>();
+        List<List<String>> seen = new ArrayList<>();
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            List<String> mine = new ArrayList<>();
+            seen.add(mine);
+            threads.add(new Thread(() -> {
+                try {
+                    for (int round = 0; round < 5; round++) {
+                        PoolCollection<String> p = store.pool(root.toString(), FsStoreWalkTest.BRACE);
+                        mine.clear();
+                        mine.addAll(locations(p.sidecars()));
+                        assertEquals(expected.size(), p.walked());
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), failures);
+        for (List<String> mine : seen) {
+            assertEquals(expected, mine);
+        }
+    }
+
+    @Test
     void aFileIsReadToItsEndWhateverSizeItsStatReported() throws IOException {
         Path run = Files.createDirectories(tmp.resolve("run"));
         // Kernel files: /proc reports size 0 for a non-empty file, sysfs 4096 for a few bytes.

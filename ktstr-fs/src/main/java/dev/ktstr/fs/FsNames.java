@@ -36,11 +36,36 @@ final class FsNames {
      * name that is not valid UTF-8 (decoded with replacement characters).
      */
     static boolean isFaithful(Path name) {
+        if (isAscii(name.toString())) {
+            return true; // ASCII text comes only from the same ASCII bytes (the JVM's file name charsets are ASCII-based)
+        }
         try {
             return name.equals(Path.of(name.toString()));
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every char of {@code s} is below U+D800: two such strings compare the same by
+     * {@link String#compareTo} (UTF-16 units) as by {@link #UTF8_ORDER} (code points, UTF-8 bytes).
+     */
+    static boolean belowSurrogates(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0xD800) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -32,15 +32,23 @@ import java.util.concurrent.Executors;
  */
 public final class FsSidecarStore implements SidecarStore {
 
-    private static final int PARSE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Threads that read and parse during a walk, the calling thread included. */
+    private static final int WALK_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
-    /** Shared by every walk; daemon threads so an idle pool never holds the JVM open. */
+    /**
+     * The other walk threads, shared by every walk; daemon threads so an idle pool never holds
+     * the JVM open. Not created at all when the caller walks alone.
+     */
     private static final class ParsePool {
-        static final ExecutorService INSTANCE = Executors.newFixedThreadPool(PARSE_THREADS, r -> {
+        static final ExecutorService INSTANCE = Executors.newFixedThreadPool(WALK_THREADS - 1, r -> {
             Thread t = new Thread(r, "ktstr-fs-parse");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static RunWalker walker() {
+        return WALK_THREADS == 1 ? new RunWalker(null, 0) : new RunWalker(ParsePool.INSTANCE, WALK_THREADS - 1);
     }
 
     @Override
@@ -129,7 +137,7 @@ public final class FsSidecarStore implements SidecarStore {
 
     @Override
     public <T> RunCollection<T> collect(String runLocation, SidecarParser<T> parser) {
-        RunWalker walker = new RunWalker(ParsePool.INSTANCE);
+        RunWalker walker = walker();
         return walker.load(walker.plan(Path.of(runLocation)), parser);
     }
 
@@ -152,12 +160,8 @@ public final class FsSidecarStore implements SidecarStore {
             problems.add(new WalkProblem(runsRoot, WalkProblem.Kind.UNREADABLE_DIRECTORY, FsErrors.describe(cause)));
         }
         runDirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
-        RunWalker walker = new RunWalker(ParsePool.INSTANCE);
-        List<RunWalker.Plan> plans = new ArrayList<>();
-        for (Path dir : runDirs) {
-            plans.add(walker.plan(dir));
-        }
-        return new PoolCollection<>(runsRoot, walker.loadAll(plans, parser), problems);
+        RunWalker walker = walker();
+        return new PoolCollection<>(runsRoot, walker.loadAll(walker.planAll(runDirs), parser), problems);
     }
 
     @Override

@@ -7,6 +7,8 @@ import dev.ktstr.api.store.SidecarParser;
 import dev.ktstr.api.store.StoredSidecar;
 import dev.ktstr.api.store.WalkProblem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,46 +17,106 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 
 /**
  * Walks runs in two phases: list (which files to load, which problems met), then load (read each
- * file's bytes, parse, drop the bytes), in parallel on a small pool when there are many files,
- * with results kept in location order.
+ * file's bytes, parse, drop the bytes). With many files both phases run on the calling thread and
+ * a few pool threads that claim work in chunks; results land in an array by index, so they come
+ * back in location order whoever read them.
  */
 final class RunWalker {
 
-    /** Below this many files a run is loaded on the calling thread. */
+    /** Below this many files a walk is loaded on the calling thread alone. */
     private static final int PARALLEL_THRESHOLD = 32;
 
-    private final ExecutorService pool;
+    /** Direct buffer each thread reads into: a typical sidecar fits in one read. */
+    private static final int READ_BUFFER = 64 * 1024;
 
-    RunWalker(ExecutorService pool) {
+    /** As {@link Files#readAllBytes}: the largest array some JVMs can allocate. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_BUFFER));
+
+    private final ExecutorService pool;
+    private final int helpers;
+
+    /** {@code helpers}: how many pool threads may work beside the caller (0: the caller alone). */
+    RunWalker(ExecutorService pool, int helpers) {
         this.pool = pool;
+        this.helpers = pool == null ? 0 : Math.max(0, helpers);
+    }
+
+    /** One file to load. */
+    static final class Entry {
+        final Path path;
+        final String location;
+        /**
+         * A top-level entry not checked for being a directory while listing (its name is a
+         * sidecar name, and the load's stat tells); a directory found there means the run must
+         * be listed again, checking every entry.
+         */
+        final boolean unchecked;
+        /** No char at or above U+D800: against another such location, UTF-16 order is byte order. */
+        final boolean plain;
+
+        Entry(Path path, boolean unchecked) {
+            this.path = path;
+            this.location = path.toString();
+            this.unchecked = unchecked;
+            this.plain = FsNames.belowSurrogates(location);
+        }
+
+        /** UTF-8 byte order of the locations, through the (intrinsic) String order where it agrees. */
+        static int compare(Entry a, Entry b) {
+            return a.plain && b.plain ? a.location.compareTo(b.location) : FsNames.UTF8_ORDER.compare(a.location, b.location);
+        }
     }
 
     /** What the listing phase found in one run. */
     static final class Plan {
+        final Path dir;
         final String location;
-        final List<Path> files = new ArrayList<>();
+        final List<Entry> files = new ArrayList<>();
         final List<WalkProblem> problems = new ArrayList<>();
 
-        Plan(String location) {
-            this.location = location;
+        Plan(Path dir) {
+            this.dir = dir;
+            this.location = dir.toString();
         }
     }
 
-    /** Lists {@code dir} and one level of its subdirectories. */
+    /**
+     * Lists {@code dir} and one level of its subdirectories. A top-level entry with a sidecar
+     * name is not stat'ed here: the load stats it anyway, and the rare directory among them
+     * sends the run back through {@link #planChecked}.
+     */
     Plan plan(Path dir) {
-        Plan plan = new Plan(dir.toString());
+        return plan(dir, true);
+    }
+
+    /** Lists {@code dir} checking every top-level entry for being a directory first. */
+    static Plan planChecked(Path dir) {
+        return plan(dir, false);
+    }
+
+    private static Plan plan(Path dir, boolean quick) {
+        Plan plan = new Plan(dir);
         List<Path> subdirs = new ArrayList<>();
         if (!list(dir, plan, entry -> {
-            if (Files.isDirectory(entry)) {
+            Path name = entry.getFileName();
+            if (quick && name != null && FsNames.isSidecarName(name.toString()) && FsNames.isFaithful(name)) {
+                plan.files.add(new Entry(entry, true));
+            } else if (Files.isDirectory(entry)) {
                 subdirs.add(entry);
             } else {
                 consider(entry, plan);
@@ -64,7 +126,7 @@ final class RunWalker {
         }
         subdirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
         Set<Object> seen = new HashSet<>();
-        Object rootKey = fileKey(dir);
+        Object rootKey = subdirs.isEmpty() ? null : fileKey(dir);
         if (rootKey != null) {
             seen.add(rootKey);
         }
@@ -78,7 +140,7 @@ final class RunWalker {
             // At depth one every predicate-matching entry is tried, directories included (as upstream).
             list(sub, plan, entry -> consider(entry, plan));
         }
-        plan.files.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
+        plan.files.sort(Entry::compare);
         return plan;
     }
 
@@ -118,7 +180,7 @@ final class RunWalker {
             return;
         }
         if (FsNames.isSidecarName(text)) {
-            plan.files.add(entry);
+            plan.files.add(new Entry(entry, false));
         }
     }
 
@@ -130,33 +192,65 @@ final class RunWalker {
         }
     }
 
-    /** Loads every planned file into a collection. */
-    <T> RunCollection<T> load(Plan plan, SidecarParser<T> parser) {
-        List<Outcome<T>> outcomes = loadFiles(plan.files, parser);
-        return assemble(plan, outcomes);
+    /** Plans several runs, in parallel when there are several; the plans are in the order of {@code dirs}. */
+    List<Plan> planAll(List<Path> dirs) {
+        Plan[] plans = new Plan[dirs.size()];
+        forEach(dirs.size(), 1, dirs.size() > 1, i -> plans[i] = plan(dirs.get(i)));
+        return Arrays.asList(plans);
     }
 
-    /** Loads several plans, sharing the pool across all their files. */
+    /** Loads every planned file of one run into a collection. */
+    <T> RunCollection<T> load(Plan plan, SidecarParser<T> parser) {
+        return loadAll(List.of(plan), parser).get(0);
+    }
+
+    /** Loads several plans, sharing the threads across all their files. */
     <T> List<RunCollection<T>> loadAll(List<Plan> plans, SidecarParser<T> parser) {
-        List<Path> all = new ArrayList<>();
+        int total = 0;
         for (Plan p : plans) {
-            all.addAll(p.files);
+            total += p.files.size();
         }
-        List<Outcome<T>> outcomes = loadFiles(all, parser);
+        Entry[] all = new Entry[total];
+        int at = 0;
+        for (Plan p : plans) {
+            for (Entry e : p.files) {
+                all[at++] = e;
+            }
+        }
+        Outcome<T>[] outcomes = loadFiles(all, parser);
         List<RunCollection<T>> result = new ArrayList<>(plans.size());
         int from = 0;
         for (Plan p : plans) {
-            result.add(assemble(p, outcomes.subList(from, from + p.files.size())));
-            from += p.files.size();
+            int to = from + p.files.size();
+            if (needsReplan(outcomes, from, to)) {
+                // A top-level directory with a sidecar name: list the run again as upstream does,
+                // a directory check per entry, and read what that finds.
+                Plan checked = planChecked(p.dir);
+                Outcome<T>[] again = loadFiles(checked.files.toArray(new Entry[0]), parser);
+                result.add(assemble(checked, again, 0, again.length));
+            } else {
+                result.add(assemble(p, outcomes, from, to));
+            }
+            from = to;
         }
         return result;
     }
 
-    private static <T> RunCollection<T> assemble(Plan plan, List<Outcome<T>> outcomes) {
-        List<StoredSidecar<T>> valid = new ArrayList<>();
+    private static boolean needsReplan(Outcome<?>[] outcomes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (outcomes[i] == Outcome.REPLAN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T> RunCollection<T> assemble(Plan plan, Outcome<T>[] outcomes, int from, int to) {
+        List<StoredSidecar<T>> valid = new ArrayList<>(to - from);
         List<ParseError> parseErrors = new ArrayList<>();
         List<IoError> ioErrors = new ArrayList<>();
-        for (Outcome<T> o : outcomes) {
+        for (int i = from; i < to; i++) {
+            Outcome<T> o = outcomes[i];
             if (o.value != null) {
                 valid.add(new StoredSidecar<>(o.location, o.value));
             } else if (o.parseError != null) {
@@ -165,47 +259,122 @@ final class RunWalker {
                 ioErrors.add(o.ioError);
             }
         }
-        return new RunCollection<>(plan.location, outcomes.size(), valid, parseErrors, ioErrors, plan.problems);
+        return new RunCollection<>(plan.location, to - from, valid, parseErrors, ioErrors, plan.problems);
     }
 
-    private <T> List<Outcome<T>> loadFiles(List<Path> files, SidecarParser<T> parser) {
-        List<Outcome<T>> out = new ArrayList<>(files.size());
-        if (files.size() < PARALLEL_THRESHOLD || pool == null) {
-            for (Path f : files) {
-                out.add(loadOne(f, parser));
+    @SuppressWarnings("unchecked")
+    private <T> Outcome<T>[] loadFiles(Entry[] files, SidecarParser<T> parser) {
+        Outcome<T>[] out = new Outcome[files.length];
+        boolean parallel = files.length >= PARALLEL_THRESHOLD;
+        // Chunks small enough to balance the threads, large enough that claiming costs nothing.
+        int chunk = Math.max(1, Math.min(64, files.length / (8 * (helpers + 1))));
+        forEach(files.length, chunk, parallel, i -> {
+            Entry f = files[i];
+            if (!parallel) {
+                out[i] = loadOne(f, parser);
+                return;
             }
-            return out;
-        }
-        List<Future<Outcome<T>>> futures = new ArrayList<>(files.size());
-        for (Path f : files) {
-            futures.add(pool.submit(() -> loadOne(f, parser)));
-        }
-        for (int i = 0; i < futures.size(); i++) {
             try {
-                out.add(futures.get(i).get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                futures.forEach(fu -> fu.cancel(true));
-                throw new IllegalStateException("interrupted while reading sidecars", e);
-            } catch (ExecutionException e) {
-                // loadOne catches everything it can meet; an Error here is a JVM problem.
-                out.add(Outcome.io(files.get(i).toString(), "read failed: " + FsErrors.describe(e.getCause())));
+                out[i] = loadOne(f, parser);
+            } catch (Throwable t) {
+                // loadOne catches everything it can meet; an Error here is a JVM or parser problem.
+                out[i] = Outcome.io(f.location, "read failed: " + FsErrors.describe(t));
             }
-        }
+        });
         return out;
     }
 
+    /**
+     * Runs {@code body} for every index below {@code n}, on the caller and (when {@code parallel})
+     * up to {@code helpers} pool threads, each claiming {@code chunk} indexes at a time. Returns
+     * when every index is done; rethrows what a body threw.
+     */
+    private void forEach(int n, int chunk, boolean parallel, IntConsumer body) {
+        int chunks = (n + chunk - 1) / chunk;
+        int extra = parallel ? Math.min(helpers, chunks - 1) : 0;
+        if (extra <= 0) {
+            for (int i = 0; i < n; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        Work work = new Work(n, chunk, chunks, body);
+        List<Future<?>> started = new ArrayList<>(extra);
+        for (int h = 0; h < extra; h++) {
+            started.add(pool.submit(work::drain));
+        }
+        try {
+            work.drain();
+            work.done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading sidecars", e);
+        } finally {
+            work.cancelled = true;
+            // A helper still queued behind other work has nothing left to claim.
+            started.forEach(f -> f.cancel(false));
+        }
+        Throwable failed = work.failure.get();
+        if (failed instanceof RuntimeException) {
+            throw (RuntimeException) failed;
+        }
+        if (failed instanceof Error) {
+            throw (Error) failed;
+        }
+    }
+
+    /** Indexes handed out in chunks to whichever thread asks next. */
+    private static final class Work {
+        final int n;
+        final int chunk;
+        final IntConsumer body;
+        final AtomicInteger next = new AtomicInteger();
+        final CountDownLatch done;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        volatile boolean cancelled;
+
+        Work(int n, int chunk, int chunks, IntConsumer body) {
+            this.n = n;
+            this.chunk = chunk;
+            this.body = body;
+            this.done = new CountDownLatch(chunks);
+        }
+
+        void drain() {
+            Thread self = Thread.currentThread();
+            for (int c; !cancelled && (c = next.getAndIncrement() * chunk) < n;) {
+                try {
+                    if (self.isInterrupted() && failure.get() == null) {
+                        failure.compareAndSet(null, new IllegalStateException("interrupted while reading sidecars"));
+                    }
+                    if (failure.get() == null) {
+                        for (int i = c, end = Math.min(n, c + chunk); i < end; i++) {
+                            body.accept(i);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.countDown();
+                }
+            }
+        }
+    }
+
     /** Reads one file's bytes, parses them, and lets the bytes go. */
-    static <T> Outcome<T> loadOne(Path file, SidecarParser<T> parser) {
-        String location = file.toString();
+    static <T> Outcome<T> loadOne(Entry file, SidecarParser<T> parser) {
+        String location = file.location;
         byte[] bytes;
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            // Symlinks followed; a FIFO must never be opened, as opening one blocks.
+            BasicFileAttributes attrs = Files.readAttributes(file.path, BasicFileAttributes.class);
             if (!attrs.isRegularFile()) {
-                // Reading a FIFO would block the walk; a directory cannot be read.
-                return Outcome.io(location, attrs.isDirectory() ? "Is a directory" : "not a regular file");
+                if (attrs.isDirectory()) {
+                    return file.unchecked ? Outcome.replan() : Outcome.io(location, "Is a directory");
+                }
+                return Outcome.io(location, "not a regular file");
             }
-            bytes = Files.readAllBytes(file);
+            bytes = read(file.path, attrs.size());
         } catch (IOException | RuntimeException e) {
             return Outcome.io(location, FsErrors.describe(e));
         } catch (OutOfMemoryError e) {
@@ -226,8 +395,43 @@ final class RunWalker {
         }
     }
 
-    /** Exactly one of value, parse error, IO error. */
+    /**
+     * The whole content of {@code file}, read until end of file whatever {@code size} the stat
+     * said (the file may have grown or shrunk since; /proc reports 0). Reads go into this
+     * thread's direct buffer, so the JDK copies nothing through a temporary one, and land in an
+     * array sized from the stat.
+     */
+    static byte[] read(Path file, long size) throws IOException {
+        if (size > MAX_ARRAY) {
+            throw new OutOfMemoryError("Required array size too large");
+        }
+        try (FileChannel ch = FileChannel.open(file)) {
+            ByteBuffer buf = BUFFER.get();
+            byte[] out = new byte[(int) size];
+            int n = 0;
+            while (true) {
+                buf.clear();
+                int r = ch.read(buf);
+                if (r < 0) {
+                    break;
+                }
+                if (r > out.length - n) {
+                    if (r > MAX_ARRAY - n) {
+                        throw new OutOfMemoryError("Required array size too large");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_ARRAY, Math.max((long) n + r, 2L * out.length)));
+                }
+                buf.flip().get(out, n, r);
+                n += r;
+            }
+            return n == out.length ? out : Arrays.copyOf(out, n);
+        }
+    }
+
+    /** Exactly one of value, parse error, IO error; or the marker that the run must be listed again. */
     static final class Outcome<T> {
+        static final Outcome<Object> REPLAN = new Outcome<>("", null, null, null);
+
         final String location;
         final T value;
         final ParseError parseError;
@@ -238,6 +442,11 @@ final class RunWalker {
             this.value = value;
             this.parseError = parseError;
             this.ioError = ioError;
+        }
+
+        @SuppressWarnings("unchecked")
+        static <T> Outcome<T> replan() {
+            return (Outcome<T>) REPLAN;
         }
 
         static <T> Outcome<T> ok(String location, T value) {

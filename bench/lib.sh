@@ -8,7 +8,9 @@ if [[ ! -f "$bench/target/classpath.txt" || -n "${BENCH_REBUILD:-}" ]]; then
 fi
 cp="$bench/target/classes:$(cat "$bench/target/classpath.txt")"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-run_java() { "$java_bin" ${BENCH_JAVA_OPTS:-} -cp "$cp" "$@"; }
+# The launcher's collector settings (bin/ktstr-sidecar) unless BENCH_JAVA_OPTS says otherwise; the
+# JIT is left at its default (C2), as in a long-lived JVM that embeds the library.
+run_java() { "$java_bin" ${BENCH_JAVA_OPTS:--XX:+UseParallelGC -Xmn64m} -cp "$cp" "$@"; }
 # Seconds (3 decimals) a command takes, wall clock.
 wall() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l | xargs printf '%.3f'; }
 machine() {

@@ -15,6 +15,7 @@
 module dev.ktstr.api {
     requires transitive com.fasterxml.jackson.core;
     requires transitive micrometer.core;
+    requires ch.randelshofer.fastdoubleparser;
 
     exports dev.ktstr.api;
     exports dev.ktstr.api.spi;

@@ -42,7 +42,8 @@ class ProviderLookupProcessTest {
     @BeforeAll
     static void compileProbe() throws Exception {
         apiClasses = location(Providers.class);
-        apiDeps = List.of(location(JsonFactory.class), location(MeterRegistry.class));
+        apiDeps = List.of(location(JsonFactory.class), location(MeterRegistry.class),
+                location(ch.randelshofer.fastdoubleparser.JsonDoubleParser.class));
         probeJar = buildJar("probe", "test.probe", Map.of(
                 "module-info.java", "module test.probe { requires dev.ktstr.api; }",
                 "test/probe/Main.java", """

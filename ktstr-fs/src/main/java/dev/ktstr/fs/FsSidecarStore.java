@@ -70,16 +70,28 @@ public final class FsSidecarStore implements SidecarStore {
     @Override
     public String createRun(String runLocation) throws IOException {
         Path dir = Path.of(runLocation);
-        try {
-            Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
-                    + " (a non-directory is in the way); remove it or choose another KTSTR_SIDECAR_DIR", e);
-        } catch (IOException e) {
-            throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
-                    + "; check permissions of its parent directories", e);
+        // A directory deleted by someone else between the JDK's mkdir and its "is it a directory"
+        // check reads as "already exists": try again, a few times, before calling it in the way.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(dir);
+                return dir.toRealPath().toString();
+            } catch (FileAlreadyExistsException | NoSuchFileException e) {
+                boolean vanished = !Files.exists(dir, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(dir);
+                if (vanished && attempt < 5) {
+                    continue;
+                }
+                if (e instanceof FileAlreadyExistsException) {
+                    throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
+                            + " (a non-directory is in the way); remove it or choose another KTSTR_SIDECAR_DIR", e);
+                }
+                throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
+                        + " (it kept vanishing while being created); check what deletes it", e);
+            } catch (IOException e) {
+                throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
+                        + "; check permissions of its parent directories", e);
+            }
         }
-        return dir.toRealPath().toString();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.ktstr.api.codec;
 
+import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.io.NumberInput;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -68,7 +68,6 @@ final class FastJson {
     /** A field name was returned; its value comes next. */
     private boolean nameDone;
     private boolean rootDone;
-    private char[] numChars;
 
     FastJson(byte[] src) {
         this.b = src;
@@ -142,6 +141,56 @@ final class FastJson {
         }
         first = false;
         return cur = value(c);
+    }
+
+    /** {@link #nextField}'s answer when the object ends. */
+    static final int END = -2;
+
+    /**
+     * Inside an object, after its start or a member's value: reads the next key and its colon
+     * and returns its index in {@code keys}, -1 for a key not among them, or {@link #END} when
+     * the object closes. The expected key ({@code hint}: writers keep declaration order) is
+     * matched on the raw bytes without scanning the string: keys hold no quote, backslash or
+     * control byte, so equal bytes followed by a quote are that key.
+     */
+    int nextField(byte[][] keys, int hint) {
+        int c = ws();
+        if (c == '}') {
+            pop();
+            cur = JsonToken.END_OBJECT;
+            return END;
+        }
+        if (!first) {
+            if (c != ',') {
+                throw bail();
+            }
+            pos++;
+            c = ws();
+        }
+        first = false;
+        if (c != '"') {
+            throw bail();
+        }
+        int idx;
+        int s = pos + 1;
+        byte[] k = hint < keys.length ? keys[hint] : null;
+        if (k != null && s + k.length < n && b[s + k.length] == '"' && Arrays.equals(b, s, s + k.length, k, 0, k.length)) {
+            start = s;
+            end = s + k.length;
+            escaped = false;
+            pos = end + 1;
+            idx = hint;
+        } else {
+            scanString();
+            idx = matchName(keys, hint);
+        }
+        if (ws() != ':') {
+            throw bail();
+        }
+        pos++;
+        nameDone = true;
+        cur = JsonToken.FIELD_NAME;
+        return idx;
     }
 
     /** Skips the value whose first token is current, checking its syntax as serde's skipper does. */
@@ -596,15 +645,8 @@ final class FastJson {
         return negative ? -v : v;
     }
 
-    /** Correctly rounded like {@code Double.parseDouble}, via jackson-core's bundled FastDoubleParser. */
+    /** Correctly rounded like {@code Double.parseDouble}: FastDoubleParser's JSON parser, on the bytes in place. */
     private double slowDouble() {
-        int len = end - start;
-        if (numChars == null || numChars.length < len) {
-            numChars = new char[Math.max(32, len)];
-        }
-        for (int k = 0; k < len; k++) {
-            numChars[k] = (char) b[start + k];
-        }
-        return NumberInput.parseDouble(numChars, 0, len, true);
+        return JsonDoubleParser.parseDouble(b, start, end - start);
     }
 }

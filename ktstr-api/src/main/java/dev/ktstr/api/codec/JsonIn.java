@@ -963,8 +963,8 @@ final class JsonIn {
         Object[] values = new Object[n];
         long seen = 0;
         int hint = 0;
-        while (f.next() != JsonToken.END_OBJECT) {
-            int idx = f.matchName(keys, hint);
+        int idx;
+        while ((idx = f.nextField(keys, hint)) != FastJson.END) {
             f.next();
             if (idx < 0) {
                 f.skipValue();

@@ -208,7 +208,8 @@ final class CompareCommand implements Callable<Integer> {
             Compare.run(List.of(), a, b, options); // throws upstream's "identical rows" error before any I/O
         }
         String root = parent.root(dir);
-        PoolCollection<SidecarResult> pool = parent.reader().pool(root, false);
+        // The archive override is Compare's to apply (it reads runSource before and after it).
+        PoolCollection<SidecarResult> pool = parent.reader().pool(root, false, Compare::projection);
         StatsIo.diagnostics(err, pool);
         List<PooledSidecar> pooled = new ArrayList<>();
         for (RunCollection<SidecarResult> run : pool.runs()) {

@@ -2,9 +2,6 @@ package dev.ktstr.api.codec;
 
 import ch.randelshofer.fastdoubleparser.JsonDoubleParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -35,13 +32,6 @@ final class FastJson {
     static RuntimeException bail() {
         return TRACE ? new IllegalStateException("fast path declined") : BAIL;
     }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long SPACES = 0x2020202020202020L;
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     private static final byte OBJECT = 1;
     private static final byte ARRAY = 2;
@@ -209,15 +199,7 @@ final class FastJson {
         int i = pos;
         while (i < n) {
             byte c = b[i];
-            if (c == ' ') {
-                i++;
-                // Pretty-printed sidecars indent with runs of spaces: eight at a time.
-                while (i + 8 <= n && (long) LONGS.get(b, i) == SPACES) {
-                    i += 8;
-                }
-                continue;
-            }
-            if (c != '\n' && c != '\t' && c != '\r') {
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
                 pos = i;
                 return c;
             }
@@ -288,17 +270,6 @@ final class FastJson {
         int i = pos + 1;
         boolean esc = false;
         while (true) {
-            // Eight bytes at a time while none is a quote, a backslash, a control or a non-ASCII byte.
-            while (i + 8 <= n) {
-                long w = (long) LONGS.get(b, i);
-                long quote = w ^ QUOTES;
-                long slash = w ^ BACKSLASHES;
-                long special = ((quote - ONES) & ~quote) | ((slash - ONES) & ~slash) | ((w - SPACES) & ~w) | w;
-                if ((special & HIGH_BITS) != 0) {
-                    break;
-                }
-                i += 8;
-            }
             if (i >= n) {
                 throw bail();
             }

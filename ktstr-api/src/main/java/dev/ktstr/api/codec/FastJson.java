@@ -313,42 +313,16 @@ final class FastJson {
     }
 
     /**
-     * Checks the multi-byte UTF-8 sequence at {@code i} (RFC 3629: no overlong forms, no
-     * surrogates, nothing above U+10FFFF) and returns the offset after it. Only string contents
-     * may hold such bytes; anywhere else the grammar declines them, so a document this class
-     * accepts is valid UTF-8 without a separate pass.
+     * Checks the multi-byte UTF-8 sequence at {@code i} and returns the offset after it. Only
+     * string contents may hold such bytes; anywhere else the grammar declines them, so a
+     * document this class accepts is valid UTF-8 without a separate pass.
      */
     private int utf8(int i) {
-        int c = b[i] & 0xFF;
-        int len;
-        int min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            min = 0x10000;
-        } else {
+        int end = JsonIn.utf8SequenceEnd(b, i);
+        if (end < 0) {
             throw bail();
         }
-        if (i + len > n) {
-            throw bail();
-        }
-        int cp = c & (0xFF >> (len + 1));
-        for (int k = 1; k < len; k++) {
-            int x = b[i + k];
-            if ((x & 0xC0) != 0x80) {
-                throw bail();
-            }
-            cp = (cp << 6) | (x & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            throw bail();
-        }
-        return i + len;
+        return end;
     }
 
     private int hex4(int at) {
@@ -383,35 +357,12 @@ final class FastJson {
                 sb.append(new String(b, run, i - run, StandardCharsets.UTF_8));
             }
             byte e = b[i + 1];
-            switch (e) {
-                case 'u':
-                    sb.append((char) hex4(i + 2));
-                    i += 6;
-                    break;
-                case 'b':
-                    sb.append('\b');
-                    i += 2;
-                    break;
-                case 'f':
-                    sb.append('\f');
-                    i += 2;
-                    break;
-                case 'n':
-                    sb.append('\n');
-                    i += 2;
-                    break;
-                case 'r':
-                    sb.append('\r');
-                    i += 2;
-                    break;
-                case 't':
-                    sb.append('\t');
-                    i += 2;
-                    break;
-                default: // '"', '\\', '/'
-                    sb.append((char) e);
-                    i += 2;
-                    break;
+            if (e == 'u') {
+                sb.append((char) hex4(i + 2));
+                i += 6;
+            } else {
+                sb.append(unescape(e));
+                i += 2;
             }
             run = i;
         }
@@ -419,6 +370,23 @@ final class FastJson {
             sb.append(new String(b, run, end - run, StandardCharsets.UTF_8));
         }
         return sb.toString();
+    }
+
+    private static char unescape(byte e) {
+        switch (e) {
+            case 'b':
+                return '\b';
+            case 'f':
+                return '\f';
+            case 'n':
+                return '\n';
+            case 'r':
+                return '\r';
+            case 't':
+                return '\t';
+            default: // '"', '\\', '/': the scan let no other escape through
+                return (char) e;
+        }
     }
 
     /**

@@ -194,34 +194,51 @@ final class JsonIn {
                 i++;
                 continue;
             }
-            c &= 0xFF;
-            int len;
-            int min;
-            if (c >= 0xC2 && c <= 0xDF) {
-                len = 2;
-                min = 0x80;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                len = 3;
-                min = 0x800;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                len = 4;
-                min = 0x10000;
-            } else {
+            int end = utf8SequenceEnd(b, i);
+            if (end < 0) {
                 return i;
             }
-            int cp = c & (0xFF >> (len + 1));
-            for (int k = 1; k < len; k++) {
-                if (i + k >= n || (b[i + k] & 0xC0) != 0x80) {
-                    return i;
-                }
-                cp = (cp << 6) | (b[i + k] & 0x3F);
-            }
-            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-                return i;
-            }
-            i += len;
+            i = end;
         }
         return -1;
+    }
+
+    /**
+     * Where the multi-byte UTF-8 sequence starting at {@code b[i]} (a byte with the high bit set)
+     * ends, or -1 when it is not well-formed (RFC 3629: no overlong forms, no surrogates,
+     * nothing above U+10FFFF, no truncation).
+     */
+    static int utf8SequenceEnd(byte[] b, int i) {
+        int c = b[i] & 0xFF;
+        int len;
+        int min;
+        if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            min = 0x80;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            min = 0x800;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            min = 0x10000;
+        } else {
+            return -1;
+        }
+        if (i + len > b.length) {
+            return -1;
+        }
+        int cp = c & (0xFF >> (len + 1));
+        for (int k = 1; k < len; k++) {
+            int x = b[i + k];
+            if ((x & 0xC0) != 0x80) {
+                return -1;
+            }
+            cp = (cp << 6) | (x & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            return -1;
+        }
+        return i + len;
     }
 
     // ---------------------------------------------------------------- tokens and positions

@@ -92,28 +92,8 @@ final class FastJson {
                 nameDone = false;
                 return cur = value(c);
             }
-            if (c == '}') {
-                pop();
-                return cur = JsonToken.END_OBJECT;
-            }
-            if (!first) {
-                if (c != ',') {
-                    throw bail();
-                }
-                pos++;
-                c = ws();
-            }
-            first = false;
-            if (c != '"') {
-                throw bail();
-            }
-            scanString();
-            if (ws() != ':') {
-                throw bail();
-            }
-            pos++;
-            nameDone = true;
-            return cur = JsonToken.FIELD_NAME;
+            nextField(NO_KEYS, 0); // a key, or the object's end
+            return cur;
         }
         if (c == ']') {
             pop();
@@ -135,6 +115,8 @@ final class FastJson {
 
     /** {@link #nextField}'s answer when the object ends. */
     static final int END = -2;
+
+    private static final byte[][] NO_KEYS = {};
 
     /**
      * Inside an object, after its start or a member's value: reads the next key and its colon
@@ -394,6 +376,9 @@ final class FastJson {
      * since writers emit fields in declaration order; -1 for an unknown key.
      */
     int matchName(byte[][] keys, int hint) {
+        if (keys.length == 0) {
+            return -1;
+        }
         if (escaped) {
             String name = text();
             for (int k = 0; k < keys.length; k++) {

@@ -8,12 +8,12 @@ import java.util.Arrays;
 /**
  * A strict, allocation-light JSON tokenizer over a byte array: the fast path of {@link JsonIn}.
  *
- * <p>It accepts only what serde_json accepts and gives up ({@link #BAIL}) at the first thing it
- * does not handle itself: any syntax error, a UTF-16 surrogate written as an escape, an integer beyond 18
- * or 19 digits, a float that overflows. {@link JsonIn} then reparses the whole document with the
- * jackson-core path, which words and positions every error as serde_json does. So this class
- * never has to produce an error message, and a document it accepts reads exactly as the full
- * path reads it (checked by {@code FastPathDifferentialTest}).
+ * <p>It accepts only what serde_json accepts and gives up ({@link #BAIL}) at the first thing
+ * it does not handle itself: any syntax or schema error, a UTF-16 surrogate written as an
+ * escape, an integer of more than 18 or 19 digits, a float that overflows. {@link JsonIn} then
+ * reparses the whole document with the jackson-core path, which words and positions every
+ * error as serde_json does. So this class never produces an error message, and a document it
+ * accepts reads exactly as the full path reads it (checked by {@code FastPathDifferentialTest}).
  *
  * <p>Why it exists: on a pool of 20,000 sidecars, Jackson's name canonicalization, number text
  * buffers and per-number strings were half of the parse time, and its large parser methods

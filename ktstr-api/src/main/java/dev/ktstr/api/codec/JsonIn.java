@@ -25,8 +25,10 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * The reading side of the codec: jackson-core's streaming parser for tokens, with serde_json's
- * verdicts and error positions layered on top.
+ * The reading side of the codec. Two token sources behind one set of slot readers: the fast
+ * path ({@link FastJson}, tried first, never reports an error) and the full path, jackson-core's
+ * streaming parser with serde_json's verdicts and error positions layered on top, which reads
+ * every document the fast path declines.
  *
  * <p>Recursion follows the schema only (its depth is fixed); values under unknown keys are
  * skipped iteratively by the parser, so deep nesting cannot overflow the stack.

@@ -2,7 +2,8 @@
  * The sidecar JSON codec: {@link dev.ktstr.api.codec.SidecarCodec} writes byte-identical
  * serde_json pretty output and reads with upstream's verdicts;
  * {@link dev.ktstr.api.codec.SerdeFloats} renders an {@code f64} as serde_json does.
- * Built on jackson-core's streaming parser and number output only (no data binding, no
- * reflection).
+ * Reading tries a strict byte-level fast path first and falls back, for any document it
+ * declines, to jackson-core's streaming parser, which words every error as serde_json does.
+ * No data binding, no reflection.
  */
 package dev.ktstr.api.codec;

@@ -56,19 +56,6 @@ final class FsNames {
     }
 
     /**
-     * Whether every char of {@code s} is below U+D800: two such strings compare the same by
-     * {@link String#compareTo} (UTF-16 units) as by {@link #UTF8_ORDER} (code points, UTF-8 bytes).
-     */
-    static boolean belowSurrogates(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0xD800) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * Why {@code fileName} is not a plain sidecar file name, or the empty string when it is:
      * one component, no separator, no NUL or control character, not {@code .} or {@code ..},
      * ending in {@code .ktstr.json}.

@@ -66,19 +66,16 @@ final class RunWalker {
          * be listed again, checking every entry.
          */
         final boolean unchecked;
-        /** No char at or above U+D800: against another such location, UTF-16 order is byte order. */
-        final boolean plain;
 
         Entry(Path path, boolean unchecked) {
             this.path = path;
             this.location = path.toString();
             this.unchecked = unchecked;
-            this.plain = FsNames.belowSurrogates(location);
         }
 
-        /** UTF-8 byte order of the locations, through the (intrinsic) String order where it agrees. */
+        /** UTF-8 byte order of the locations. */
         static int compare(Entry a, Entry b) {
-            return a.plain && b.plain ? a.location.compareTo(b.location) : FsNames.UTF8_ORDER.compare(a.location, b.location);
+            return FsNames.UTF8_ORDER.compare(a.location, b.location);
         }
     }
 

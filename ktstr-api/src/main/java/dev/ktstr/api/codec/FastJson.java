@@ -181,7 +181,7 @@ final class FastJson {
         int i = pos;
         while (i < n) {
             byte c = b[i];
-            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+            if (!JsonIn.isWhitespace(c)) {
                 pos = i;
                 return c;
             }
@@ -380,9 +380,9 @@ final class FastJson {
             return -1;
         }
         if (escaped) {
-            String name = text();
+            byte[] name = text().getBytes(StandardCharsets.UTF_8);
             for (int k = 0; k < keys.length; k++) {
-                if (name.equals(new String(keys[k], StandardCharsets.UTF_8))) {
+                if (Arrays.equals(name, keys[k])) {
                     return k;
                 }
             }

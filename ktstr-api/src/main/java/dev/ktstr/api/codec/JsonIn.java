@@ -120,13 +120,25 @@ final class JsonIn {
             throw FastJson.bail();
         }
         T value = root.apply(in);
-        for (int i = fast.position(); i < src.length; i++) {
-            byte b = src[i];
-            if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
-                throw FastJson.bail();
-            }
+        if (firstNonWhitespace(src, fast.position()) >= 0) {
+            throw FastJson.bail();
         }
         return value;
+    }
+
+    /** JSON's four whitespace bytes, the only ones serde_json skips between tokens. */
+    static boolean isWhitespace(int b) {
+        return b == ' ' || b == '\n' || b == '\t' || b == '\r';
+    }
+
+    /** Offset of the first byte at or after {@code from} that is not whitespace, or -1. */
+    private static int firstNonWhitespace(byte[] src, int from) {
+        for (int i = from; i < src.length; i++) {
+            if (!isWhitespace(src[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The jackson-core path alone, with serde_json's verdicts for every input. */
@@ -154,12 +166,9 @@ final class JsonIn {
                 throw in.error("EOF while parsing a value", src.length);
             }
             T value = root.apply(in);
-            long end = parser.currentLocation().getByteOffset();
-            for (long i = end; i < src.length; i++) {
-                byte b = src[(int) i];
-                if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
-                    throw in.error("trailing characters", i + 1);
-                }
+            int trailing = firstNonWhitespace(src, (int) parser.currentLocation().getByteOffset());
+            if (trailing >= 0) {
+                throw in.error("trailing characters", trailing + 1);
             }
             return value;
         } catch (IOException e) {
@@ -479,9 +488,8 @@ final class JsonIn {
 
     private int previousNonWhitespace(long at) {
         for (int i = (int) Math.min(at, src.length) - 1; i >= 0; i--) {
-            byte b = src[i];
-            if (b != ' ' && b != '\n' && b != '\t' && b != '\r') {
-                return b;
+            if (!isWhitespace(src[i])) {
+                return src[i];
             }
         }
         return -1;

@@ -208,7 +208,7 @@ final class CompareCommand implements Callable<Integer> {
             Compare.run(List.of(), a, b, options); // throws upstream's "identical rows" error before any I/O
         }
         String root = parent.root(dir);
-        // The archive override is Compare's to apply (it reads runSource before and after it).
+        // Read without the archive override: Compare applies it (CompareOptions.withArchiveOverride).
         PoolCollection<SidecarResult> pool = parent.reader().pool(root, false, Compare::projection);
         StatsIo.diagnostics(err, pool);
         List<PooledSidecar> pooled = new ArrayList<>();

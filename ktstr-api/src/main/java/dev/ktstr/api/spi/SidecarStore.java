@@ -39,6 +39,18 @@ public interface SidecarStore extends KtstrProvider {
     String createRun(String runLocation) throws IOException;
 
     /**
+     * Creates run {@code runName} under {@code runsRoot} for a default-path write and returns
+     * its canonical location. Unlike {@link #createRun(String)} the run must stay inside the
+     * root: a store refuses a run that resolves elsewhere (filesystem: a symlinked run
+     * directory), since the pre-clear that follows would delete sidecars outside it.
+     *
+     * @throws IOException when the run cannot be created or resolves outside the root
+     */
+    default String createRunUnder(String runsRoot, String runName) throws IOException {
+        return createRun(runLocation(runsRoot, runName));
+    }
+
+    /**
      * The lock file that writers of run {@code runName} under {@code runsRoot} hold across
      * pre-clear and write ({@code {runs_root}/.locks/{run_name}.lock}, the file the Rust
      * tool flocks), or empty when this store needs no file lock.

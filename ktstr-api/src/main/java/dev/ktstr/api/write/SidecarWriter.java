@@ -194,7 +194,7 @@ public final class SidecarWriter {
         String runName = key.dirName();
         // Create first: the pre-clear gate keys on the canonical location, which needs the directory.
         String runDir = s.runLocation(runsRoot, runName);
-        String run = s.createRun(runDir);
+        String run = s.createRunUnder(runsRoot, runName);
         Optional<Path> lockFile = s.lockFile(runsRoot, runName);
         RunLock.Held held = null;
         if (lockFile.isPresent()) {

@@ -1,6 +1,9 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.layout.SidecarNames;
+import dev.ktstr.api.layout.VariantHash;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -22,17 +25,49 @@ final class AtomicSidecarWrite {
     private AtomicSidecarWrite() {
     }
 
-    /** The staging name {@code <final>.tmp.<pid>.<runId>} (run id reduced to safe characters). */
+    /** Longest file name, in bytes, that Linux file systems take (NAME_MAX). */
+    static final int NAME_MAX = 255;
+
+    /** Room left in a staging name for the {@code .<attempt>} retry suffix. */
+    private static final int ATTEMPT_ROOM = 3;
+
+    /**
+     * The staging name: {@link SidecarNames#stagingName} ({@code <final>.tmp.<pid>.<run_id>},
+     * never a sidecar name). When that would not fit in {@link #NAME_MAX} bytes, the final name
+     * is replaced by a hash of it: {@code <hash16>.ktstr.json.tmp.<pid>.<run_id>}, still unique
+     * per final name and still reaped by the pre-clear, so every final name that fits can be
+     * written.
+     */
     static String stagingName(String fileName, long pid, String runId) {
-        StringBuilder safe = new StringBuilder(runId.length());
-        for (int i = 0; i < runId.length(); i++) {
-            char c = runId.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.';
-            safe.append(ok ? c : '_');
+        String staging = SidecarNames.stagingName(fileName, pid, runId);
+        if (utf8Length(staging) + ATTEMPT_ROOM <= NAME_MAX) {
+            return staging;
         }
-        // An empty run id still yields a staging name the pre-clear recognizes (".tmp.<pid>.").
-        return fileName + ".tmp." + pid + "." + (safe.length() == 0 ? "0" : safe);
+        String shortFinal = VariantHash.hex(VariantHash.sipHash13(fileName.getBytes(StandardCharsets.UTF_8)))
+                + SidecarNames.SUFFIX;
+        staging = SidecarNames.stagingName(shortFinal, pid, runId);
+        if (utf8Length(staging) + ATTEMPT_ROOM <= NAME_MAX) {
+            return staging;
+        }
+        return SidecarNames.stagingName(shortFinal, pid, ""); // a run id too long to keep: the pid alone
+    }
+
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /**

@@ -58,7 +58,7 @@ final class FsNames {
     /**
      * Why {@code fileName} is not a plain sidecar file name, or the empty string when it is:
      * one component, no separator, no NUL or control character, not {@code .} or {@code ..},
-     * ending in {@code .ktstr.json}.
+     * ending in {@code .ktstr.json}, at most 255 bytes of UTF-8.
      */
     static String refusal(String fileName) {
         if (fileName.isEmpty()) {
@@ -81,6 +81,11 @@ final class FsNames {
         }
         if (!fileName.endsWith(SIDECAR_SUFFIX) || !isSidecarName(fileName)) {
             return "it does not end in " + SIDECAR_SUFFIX;
+        }
+        int bytes = AtomicSidecarWrite.utf8Length(fileName);
+        if (bytes > AtomicSidecarWrite.NAME_MAX) {
+            return "it is " + bytes + " bytes long, more than the " + AtomicSidecarWrite.NAME_MAX
+                    + " a file name can hold; shorten the test name";
         }
         return "";
     }

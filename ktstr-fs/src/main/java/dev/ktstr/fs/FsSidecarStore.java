@@ -138,6 +138,13 @@ public final class FsSidecarStore implements SidecarStore {
     }
 
     @Override
+    public Optional<String> nameRefusal(String fileName) {
+        String refusal = FsNames.refusal(fileName);
+        return refusal.isEmpty() ? Optional.empty()
+                : Optional.of("sidecar file name '" + printable(fileName) + "' " + refusal.substring("it ".length()));
+    }
+
+    @Override
     public String write(String runLocation, String fileName, byte[] json, String runId) throws IOException {
         String refusal = FsNames.refusal(fileName);
         if (!refusal.isEmpty()) {

@@ -52,22 +52,39 @@ public final class SidecarNames {
         return lastComponent(fileName).contains(STAGING_MARK);
     }
 
-    /** The staging sibling of {@code finalName}: {@code <final>.tmp.<pid>.<run_id>}. */
+    /**
+     * The staging sibling of {@code finalName}: {@code <final>.tmp.<pid>.<run_id>}, the run id
+     * reduced to {@code [A-Za-z0-9_-]} (anything else, dots included, becomes {@code _}; an
+     * empty id becomes {@code 0}). No staging name ever satisfies {@link #isSidecarFile}: its
+     * extension is the reduced run id or the pid, never {@code json} (a run id of exactly
+     * {@code json} gets a trailing {@code _}), so a reader never counts a write in progress or
+     * a crashed write's orphan as a sidecar, whatever the run id.
+     *
+     * @throws KtstrException when {@code finalName} is not one name ending in {@link #SUFFIX}
+     */
     public static String stagingName(String finalName, long pid, String runId) {
         if (!finalName.endsWith(SUFFIX) || finalName.indexOf('/') >= 0) {
             throw new KtstrException("staging name needs a sidecar file name ending in " + SUFFIX
-                    + " without '/', got '" + finalName + "'");
+                    + " without '/', got " + quote(finalName));
         }
-        if (runId.isEmpty() || runId.indexOf('/') >= 0 || runId.indexOf('\0') >= 0) {
-            throw new KtstrException("run id '" + runId + "' cannot be part of a file name (empty, '/' or NUL);"
-                    + " use the generated {YYYYMMDDTHHMMSSZ}-{n} form");
+        StringBuilder safe = new StringBuilder(runId.length() + 1);
+        for (int i = 0; i < runId.length(); i++) {
+            char c = runId.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '_';
+            safe.append(ok ? c : '_');
         }
-        return finalName + ".tmp." + pid + "." + runId;
+        if (safe.length() == 0) {
+            safe.append('0');
+        } else if (safe.toString().equals("json")) {
+            safe.append('_');
+        }
+        return finalName + ".tmp." + pid + "." + safe;
     }
 
     /**
      * Refuses a test name that could escape its directory or is not a plain file-name part:
-     * empty, {@code /}, {@code ..}, NUL, control characters or unpaired surrogates.
+     * empty, {@code /}, {@code \\}, {@code ..}, NUL, control characters or unpaired surrogates.
      *
      * @return the name, for chaining
      * @throws KtstrException naming the problem
@@ -78,22 +95,12 @@ public final class SidecarNames {
             problem = "is empty";
         } else if (testName.indexOf('/') >= 0) {
             problem = "contains '/'";
+        } else if (testName.indexOf('\\') >= 0) {
+            problem = "contains '\\'";
         } else if (testName.contains("..")) {
             problem = "contains '..'";
         } else {
-            for (int i = 0; i < testName.length() && problem == null; i++) {
-                char c = testName.charAt(i);
-                if (c == 0) {
-                    problem = "contains NUL";
-                } else if (Character.isISOControl(c)) {
-                    problem = "contains control character U+" + String.format("%04X", (int) c);
-                } else if (Character.isHighSurrogate(c) && i + 1 < testName.length()
-                        && Character.isLowSurrogate(testName.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    problem = "contains an unpaired UTF-16 surrogate";
-                }
-            }
+            problem = characterProblem(testName);
         }
         if (problem != null) {
             throw new KtstrException("test name " + quote(testName) + " " + problem
@@ -101,6 +108,53 @@ public final class SidecarNames {
                     + " use the bare test function name ([A-Za-z0-9_])");
         }
         return testName;
+    }
+
+    /**
+     * Refuses a run name that is not one plain, visible directory name: empty, {@code /},
+     * {@code \\}, a leading {@code .} (dot-named entries of a runs root, such as
+     * {@code .locks}, are not runs and are hidden from {@code stats list}), NUL, control
+     * characters or unpaired surrogates. Writers check it before anything is created or
+     * pre-cleared, so a bad kernel version or commit refuses one write and touches no run.
+     *
+     * @return the name, for chaining
+     * @throws KtstrException naming the problem and the part it came from
+     */
+    public static String validateRunName(String runName) {
+        String problem = null;
+        if (runName.isEmpty()) {
+            problem = "is empty";
+        } else if (runName.startsWith(".")) {
+            problem = "starts with '.' (hidden from run listings)";
+        } else if (runName.indexOf('/') >= 0) {
+            problem = "contains '/'";
+        } else if (runName.indexOf('\\') >= 0) {
+            problem = "contains '\\'";
+        } else {
+            problem = characterProblem(runName);
+        }
+        if (problem != null) {
+            throw new KtstrException("run directory name " + quote(runName) + " " + problem
+                    + ": it is {kernel_version}-{project_commit} and must be one plain directory name;"
+                    + " fix the kernel version (KTSTR_KERNEL's kernel.release, or the record's kernel_version)");
+        }
+        return runName;
+    }
+
+    private static String characterProblem(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return "contains NUL";
+            } else if (Character.isISOControl(c)) {
+                return "contains control character U+" + String.format("%04X", (int) c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "contains an unpaired UTF-16 surrogate";
+            }
+        }
+        return null;
     }
 
     private static String quote(String s) {

@@ -58,6 +58,16 @@ public interface SidecarStore extends KtstrProvider {
     Optional<Path> lockFile(String runsRoot, String runName);
 
     /**
+     * Why this store could not hold a sidecar named {@code fileName} (for the filesystem: not
+     * one plain name ending in {@code .ktstr.json}, or longer than a file name can be), or
+     * empty when it can. No I/O. Writers ask before they pre-clear or write anything, so a
+     * write that must fail leaves the run as it was.
+     */
+    default Optional<String> nameRefusal(String fileName) {
+        return Optional.empty();
+    }
+
+    /**
      * Removes the sidecars and orphaned staging files at the top level of a run (never in
      * subdirectories, never other files). Failures on single entries are ignored; a missing
      * run is a no-op. Callers hold the run lock and call this once per run per process.

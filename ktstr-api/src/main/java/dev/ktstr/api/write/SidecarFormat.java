@@ -33,4 +33,14 @@ final class SidecarFormat {
             return e.getMessage();
         }
     }
+
+    /** Why {@code runName} cannot be a run directory name, or the empty string. */
+    static String runNameRefusal(String runName) {
+        try {
+            SidecarNames.validateRunName(runName);
+            return "";
+        } catch (KtstrException e) {
+            return e.getMessage();
+        }
+    }
 }

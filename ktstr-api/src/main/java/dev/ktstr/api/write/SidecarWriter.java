@@ -149,11 +149,31 @@ public final class SidecarWriter {
         return persist(record);
     }
 
-    private void refuseTestName(String testName) {
-        String why = SidecarFormat.testNameRefusal(testName);
+    /**
+     * Everything a write needs, checked before anything is created, locked or pre-cleared: a
+     * write that must fail leaves the run exactly as it was.
+     */
+    private Prepared prepare(SidecarResult record, SidecarStore s, boolean defaultPath) {
+        refuse(SidecarFormat.testNameRefusal(record.testName()));
+        String runName = null;
+        if (defaultPath) {
+            runName = new RunKey(record.kernelVersion().orElse(""), record.projectCommit().orElse("")).dirName();
+            refuse(SidecarFormat.runNameRefusal(runName));
+        }
+        String fileName = SidecarFormat.fileName(record);
+        s.nameRefusal(fileName).ifPresent(SidecarWriter::refuse);
+        byte[] json = SidecarFormat.encode(record);
+        return new Prepared(runName, fileName, json);
+    }
+
+    private static void refuse(String why) {
         if (!why.isEmpty()) {
             throw new InvalidTestNameException(why);
         }
+    }
+
+    /** A checked write: the run name (default path only), file name and bytes. */
+    private record Prepared(String runName, String fileName, byte[] json) {
     }
 
     private WriteResult persist(SidecarResult record) throws IOException {
@@ -161,15 +181,17 @@ public final class SidecarWriter {
         // Read once: the directory choice and the lock/pre-clear decision must agree.
         Optional<String> override = SidecarDirs.override(env);
         boolean defaultPath = override.isEmpty();
+        SidecarStore s = store.get();
+        Prepared p;
         try {
-            refuseTestName(record.testName());
-        } catch (InvalidTestNameException e) {
+            p = prepare(record, s, defaultPath);
+        } catch (KtstrException e) {
             meters.write("refused", defaultPath, Duration.ofNanos(System.nanoTime() - start));
             throw e;
         }
         String outcome = "error";
         try {
-            WriteResult result = defaultPath ? writeDefault(record) : writeOverride(override.get(), record);
+            WriteResult result = defaultPath ? writeDefault(s, record, p) : writeOverride(s, override.get(), record, p);
             outcome = "ok";
             return result;
         } finally {
@@ -177,21 +199,18 @@ public final class SidecarWriter {
         }
     }
 
-    private WriteResult writeOverride(String dir, SidecarResult record) throws IOException {
-        SidecarStore s = store.get();
+    private WriteResult writeOverride(SidecarStore s, String dir, SidecarResult record, Prepared p) throws IOException {
         String run = s.createRun(dir);
-        String location = s.write(run, SidecarFormat.fileName(record), SidecarFormat.encode(record), record.runId());
+        String location = s.write(run, p.fileName(), p.json(), record.runId());
         return new WriteResult(location, run, false, 0, record);
     }
 
-    private WriteResult writeDefault(SidecarResult record) throws IOException {
-        SidecarStore s = store.get();
-        RunKey key = new RunKey(record.kernelVersion().orElse(""), record.projectCommit().orElse(""));
-        if (key.projectCommit().isEmpty()) {
+    private WriteResult writeDefault(SidecarStore s, SidecarResult record, Prepared p) throws IOException {
+        if (record.projectCommit().orElse("").isEmpty()) {
             unknownCommitWarning.emit(OneShotWarning.UNKNOWN_COMMIT);
         }
         String runsRoot = SidecarDirs.runsRoot(env);
-        String runName = key.dirName();
+        String runName = p.runName();
         // Create first: the pre-clear gate keys on the canonical location, which needs the directory.
         String runDir = s.runLocation(runsRoot, runName);
         String run = s.createRunUnder(runsRoot, runName);
@@ -208,8 +227,7 @@ public final class SidecarWriter {
             if (removed > 0) {
                 meters.preClearRemoved(removed);
             }
-            String location = s.write(run, SidecarFormat.fileName(record), SidecarFormat.encode(record),
-                    record.runId());
+            String location = s.write(run, p.fileName(), p.json(), record.runId());
             return new WriteResult(location, run, true, removed, record);
         } finally {
             if (held != null) {
@@ -330,7 +348,11 @@ public final class SidecarWriter {
         }
     }
 
-    /** A test name that would escape its directory or make no file name. */
+    /**
+     * A write refused before anything was touched: a test name that would escape its directory
+     * or make no file name, a run name that is not one plain directory name, a file name the
+     * store cannot hold.
+     */
     public static final class InvalidTestNameException extends KtstrException {
         private static final long serialVersionUID = 1L;
 

@@ -39,11 +39,36 @@ class LayoutNamesTest {
         assertFalse(SidecarNames.isStagingFile("x.ktstr.json.tmp"));
         assertFalse(SidecarNames.isStagingFile("a.ktstr.json.tmp.1/file"), "ancestor segments never match");
         assertThrows(KtstrException.class, () -> SidecarNames.stagingName("plain.json", 1, "r-0"));
-        assertThrows(KtstrException.class, () -> SidecarNames.stagingName("t.ktstr.json", 1, "a/b"));
+        assertEquals("t.ktstr.json.tmp.1.a_b", SidecarNames.stagingName("t.ktstr.json", 1, "a/b"));
+    }
+
+    /** Issue 13 item 4: a run id ending in .json made the staging file pass the sidecar predicate. */
+    @ParameterizedTest
+    @ValueSource(strings = {"x.json", "json", ".json", "a.ktstr.json", "r.JSON", "", "../x.json", "20250601T123401Z-7"})
+    void stagingNamesNeverLookLikeSidecars(String runId) {
+        String staging = SidecarNames.stagingName("t-55f6b9881e152f8c.ktstr.json", 4242, runId);
+        assertFalse(SidecarNames.isSidecarFile(staging), staging);
+        assertTrue(SidecarNames.isStagingFile(staging), staging);
+        assertFalse(staging.substring("t-55f6b9881e152f8c.ktstr.json.tmp.".length()).contains("/"), staging);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "a/b", "..", "a..b", "nul\0x", "tab\tx", "del\u007fx", "lone\ud800"})
+    @ValueSource(strings = {"", ".hidden-abc1234", "a/b-abc1234", "a\\b-abc1234", "6.14\u001b[2J-abc1234",
+        "nul\0-abc1234", "../../..-abc1234", "lone\ud800-x"})
+    void badRunNamesRefused(String name) {
+        KtstrException e = assertThrows(KtstrException.class, () -> SidecarNames.validateRunName(name));
+        assertTrue(e.getMessage().startsWith("run directory name '"), e.getMessage());
+        assertFalse(e.getMessage().contains("\u001b[2J") && e.getMessage().indexOf('\u001b') >= 0, "escaped");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"6.14.2-abc1234", "unknown-unknown", "6.14.2-abc1234-dirty", "6.14.0-rc1+-caf\u00e9"})
+    void goodRunNamesAccepted(String name) {
+        assertEquals(name, SidecarNames.validateRunName(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a/b", "a\\b", "..", "a..b", "nul\0x", "tab\tx", "del\u007fx", "lone\ud800"})
     void badTestNamesRefused(String name) {
         KtstrException e = assertThrows(KtstrException.class, () -> SidecarNames.validateTestName(name));
         assertTrue(e.getMessage().startsWith("test name '"), e.getMessage());

@@ -1,5 +1,6 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.store.IoError;
 import dev.ktstr.api.store.ParseError;
 import dev.ktstr.api.store.RunCollection;
@@ -7,8 +8,6 @@ import dev.ktstr.api.store.SidecarParser;
 import dev.ktstr.api.store.StoredSidecar;
 import dev.ktstr.api.store.WalkProblem;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -38,14 +37,6 @@ final class RunWalker {
 
     /** Below this many files a walk is loaded on the calling thread alone. */
     private static final int PARALLEL_THRESHOLD = 32;
-
-    /** Direct buffer each thread reads into: a typical sidecar fits in one read. */
-    private static final int READ_BUFFER = 64 * 1024;
-
-    /** As {@link Files#readAllBytes}: the largest array some JVMs can allocate. */
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-
-    private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(READ_BUFFER));
 
     private final ExecutorService pool;
     private final int helpers;
@@ -147,7 +138,8 @@ final class RunWalker {
 
     /** Lists one directory; false (with a problem recorded unless it is simply missing) when it cannot be. */
     private static boolean list(Path dir, Plan plan, EntryVisitor visitor) {
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+        // Never opens a FIFO, socket or device given as a run (opening one blocks): that is a problem.
+        try (DirectoryStream<Path> stream = SidecarFiles.newDirectoryStream(dir)) {
             for (Path entry : stream) {
                 visitor.visit(entry);
             }
@@ -358,21 +350,20 @@ final class RunWalker {
         }
     }
 
-    /** Reads one file's bytes, parses them, and lets the bytes go. */
+    /** Reads one file's bytes (bounded: {@link SidecarFiles#readBounded}), parses them, and lets the bytes go. */
     static <T> Outcome<T> loadOne(Entry file, SidecarParser<T> parser) {
         String location = file.location;
         byte[] bytes;
         try {
-            // Symlinks followed; a FIFO must never be opened, as opening one blocks.
-            BasicFileAttributes attrs = Files.readAttributes(file.path, BasicFileAttributes.class);
-            if (!attrs.isRegularFile()) {
-                if (attrs.isDirectory()) {
-                    return file.unchecked ? Outcome.replan() : Outcome.io(location, "Is a directory");
-                }
-                return Outcome.io(location, "not a regular file");
+            // Symlinks followed; a FIFO, socket or device is never opened (opening a FIFO blocks);
+            // a file above the limit (or /proc, /dev/zero growing forever) stops at limit + 1 bytes.
+            bytes = SidecarFiles.readBounded(file.path);
+        } catch (IOException e) {
+            if (file.unchecked && Files.isDirectory(file.path)) {
+                return Outcome.replan();
             }
-            bytes = read(file.path, attrs.size());
-        } catch (IOException | RuntimeException e) {
+            return Outcome.io(location, FsErrors.describe(e));
+        } catch (RuntimeException e) {
             return Outcome.io(location, FsErrors.describe(e));
         } catch (OutOfMemoryError e) {
             return Outcome.io(location, "file too large to read: " + e.getMessage());
@@ -389,39 +380,6 @@ final class RunWalker {
         } catch (Exception e) {
             String msg = e.getMessage();
             return Outcome.parse(location, msg == null || msg.isEmpty() ? e.getClass().getSimpleName() : msg);
-        }
-    }
-
-    /**
-     * The whole content of {@code file}, read until end of file whatever {@code size} the stat
-     * said (the file may have grown or shrunk since; /proc reports 0). Reads go into this
-     * thread's direct buffer, so the JDK copies nothing through a temporary one, and land in an
-     * array sized from the stat.
-     */
-    static byte[] read(Path file, long size) throws IOException {
-        if (size > MAX_ARRAY) {
-            throw new OutOfMemoryError("Required array size too large");
-        }
-        try (FileChannel ch = FileChannel.open(file)) {
-            ByteBuffer buf = BUFFER.get();
-            byte[] out = new byte[(int) size];
-            int n = 0;
-            while (true) {
-                buf.clear();
-                int r = ch.read(buf);
-                if (r < 0) {
-                    break;
-                }
-                if (r > out.length - n) {
-                    if (r > MAX_ARRAY - n) {
-                        throw new OutOfMemoryError("Required array size too large");
-                    }
-                    out = Arrays.copyOf(out, (int) Math.min(MAX_ARRAY, Math.max((long) n + r, 2L * out.length)));
-                }
-                buf.flip().get(out, n, r);
-                n += r;
-            }
-            return n == out.length ? out : Arrays.copyOf(out, n);
         }
     }
 

@@ -88,9 +88,50 @@ public final class FsSidecarStore implements SidecarStore {
                 throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
                         + " (it kept vanishing while being created); check what deletes it", e);
             } catch (IOException e) {
-                throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
-                        + "; check permissions of its parent directories", e);
+                throw new IOException("create sidecar dir " + dir + ": "
+                        + FsErrors.explain(e, dir, "check permissions of its parent directories"), e);
             }
+        }
+    }
+
+    /**
+     * Creates run {@code runName} directly under {@code runsRoot}, refusing a run directory that
+     * is a symbolic link or that resolves anywhere but directly inside the runs root: the writer
+     * pre-clears the run it gets here, and must never delete sidecars outside the root.
+     */
+    @Override
+    public String createRunUnder(String runsRoot, String runName) throws IOException {
+        Path dir = Path.of(runLocation(runsRoot, runName));
+        refuseLinkedRun(dir);
+        String real = createRun(dir.toString());
+        refuseLinkedRun(dir); // it may have been swapped for a link while being created
+        Path root;
+        try {
+            root = Path.of(runsRoot).toRealPath();
+        } catch (IOException e) {
+            throw new IOException("resolve runs root " + runsRoot + ": "
+                    + FsErrors.explain(e, Path.of(runsRoot), "check that it exists"), e);
+        }
+        Path realDir = Path.of(real);
+        if (!root.equals(realDir.getParent())) {
+            throw new IOException("refusing run directory " + dir + ": it resolves to " + realDir
+                    + ", outside the runs root " + root + "; remove whatever redirects it (a linked or"
+                    + " bind-mounted path) or set KTSTR_SIDECAR_DIR to write there on purpose");
+        }
+        return real;
+    }
+
+    private static void refuseLinkedRun(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            String target;
+            try {
+                target = String.valueOf(Files.readSymbolicLink(dir));
+            } catch (IOException e) {
+                target = "?";
+            }
+            throw new IOException("refusing run directory " + dir + ": it is a symbolic link (to " + target
+                    + "), and pre-clear would delete sidecars outside the runs root; remove the link (ktstr"
+                    + " recreates a plain directory) or set KTSTR_SIDECAR_DIR to write there on purpose");
         }
     }
 
@@ -226,11 +267,21 @@ public final class FsSidecarStore implements SidecarStore {
         }
     }
 
+    /**
+     * Refuses a run name that is not one plain, visible directory name: empty, a separator
+     * ({@code /} or {@code \\}), a control character, or a leading {@code .} (which also covers
+     * {@code .}, {@code ..} and {@code .locks}).
+     */
     private static void refuseBadRunName(String runName) {
-        if (runName.isEmpty() || runName.equals(".") || runName.equals("..") || runName.indexOf('/') >= 0
-                || runName.indexOf('\0') >= 0) {
+        boolean bad = runName.isEmpty() || runName.startsWith(".");
+        for (int i = 0; i < runName.length() && !bad; i++) {
+            char c = runName.charAt(i);
+            bad = c == '/' || c == '\\' || Character.isISOControl(c);
+        }
+        if (bad) {
             throw new IllegalArgumentException("refusing run name '" + printable(runName)
-                    + "': it must be one plain directory name such as 6.14.2-abc1234");
+                    + "': it must be one plain directory name such as 6.14.2-abc1234 (no '/', '\\',"
+                    + " control characters or leading '.')");
         }
     }
 

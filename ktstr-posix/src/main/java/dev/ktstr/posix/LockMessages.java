@@ -15,6 +15,86 @@ final class LockMessages {
     private LockMessages() {
     }
 
+    /**
+     * One line of cause and remedy for an errno met while creating or opening a lock file, or
+     * empty when there is no better text than the errno's own. {@code EACCES} is left to the
+     * caller, which knows who owns the file.
+     */
+    static String causeAndRemedy(String errnoName) {
+        switch (errnoName) {
+            case "ENOSPC":
+                return "no space left on device: free space on that filesystem";
+            case "EDQUOT":
+                return "disk quota exceeded: free space or raise the quota on that filesystem";
+            case "EROFS":
+                return "read-only file system: choose a writable CARGO_TARGET_DIR/KTSTR_SIDECAR_DIR";
+            case "ENAMETOOLONG":
+                return "name too long: shorten the kernel version/test name or the target path";
+            case "ENOTDIR":
+                return "a path component is not a directory: remove the file in the way";
+            case "ELOOP":
+                return "the lock file is a symbolic link, which ktstr never creates nor follows:"
+                        + " remove the link";
+            default:
+                return "";
+        }
+    }
+
+    /** {@link #causeAndRemedy(String)} for the reason text of a Java file-system exception. */
+    static String causeAndRemedyForReason(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        if (reason.contains("No space left on device")) {
+            return causeAndRemedy("ENOSPC");
+        }
+        if (reason.contains("Disk quota exceeded")) {
+            return causeAndRemedy("EDQUOT");
+        }
+        if (reason.contains("Read-only file system")) {
+            return causeAndRemedy("EROFS");
+        }
+        if (reason.contains("File name too long")) {
+            return causeAndRemedy("ENAMETOOLONG");
+        }
+        if (reason.contains("Not a directory")) {
+            return causeAndRemedy("ENOTDIR");
+        }
+        if (reason.contains("Too many levels of symbolic links")) {
+            return causeAndRemedy("ELOOP");
+        }
+        return "";
+    }
+
+    /** {@code uid N (name)}, or {@code uid N} when the name is unknown. */
+    static String uidText(int uid, String name) {
+        return name == null || name.isEmpty() ? "uid " + uid : "uid " + uid + " (" + name + ")";
+    }
+
+    /** EACCES on an existing lock file owned by another user. */
+    static String ownedByOther(String uidText) {
+        return "permission denied: the lock file is owned by " + uidText
+                + ", run as that user or remove the stale lock file";
+    }
+
+    /** EACCES creating a lock file in a directory this user cannot write. */
+    static String dirNotWritable(Path dir, String uidText) {
+        return "permission denied: cannot create it in " + dir + " (owned by " + uidText
+                + "), run as that user or make the directory writable";
+    }
+
+    /** The lock directory is a symbolic link. */
+    static String lockDirIsSymlink(Path dir, String target) {
+        return "lock directory " + dir + " is a symbolic link (to " + target + "); ktstr creates it as a plain"
+                + " directory and does not follow a link there: remove the link";
+    }
+
+    /** The lock directory is something other than a directory. */
+    static String lockDirNotDirectory(Path dir) {
+        return "lock directory " + dir + " is not a directory (a file is in the way): remove it and ktstr"
+                + " recreates it as a directory";
+    }
+
     static String flockOp(Mode mode) {
         return mode == Mode.EXCLUSIVE ? "LOCK_EX" : "LOCK_SH";
     }

@@ -35,14 +35,20 @@ final class NativePosix {
     private final LibcStatfs libc;
     private final Runtime runtime;
     final int openFlags;
+    final int dirFlags;
     final int ewouldblock;
 
     private NativePosix(POSIX posix, LibcStatfs libc) {
         this.posix = posix;
         this.libc = libc;
         this.runtime = Runtime.getRuntime(libc);
-        // The flags upstream opens lock files with: no O_TRUNC, no O_NOFOLLOW.
-        this.openFlags = OpenFlags.O_CREAT.intValue() | OpenFlags.O_RDWR.intValue() | OpenFlags.O_CLOEXEC.intValue();
+        // Upstream's flags (no O_TRUNC) plus O_NOFOLLOW: a symbolic link planted at the lock file
+        // fails the open (ELOOP) instead of making this process create or lock its target.
+        this.openFlags = OpenFlags.O_CREAT.intValue() | OpenFlags.O_RDWR.intValue() | OpenFlags.O_CLOEXEC.intValue()
+                | OpenFlags.O_NOFOLLOW.intValue();
+        // The lock file's directory, opened to anchor openat: a directory, never through a link.
+        this.dirFlags = OpenFlags.O_RDONLY.intValue() | OpenFlags.O_DIRECTORY.intValue()
+                | OpenFlags.O_NOFOLLOW.intValue() | OpenFlags.O_CLOEXEC.intValue();
         this.ewouldblock = Errno.EWOULDBLOCK.intValue();
     }
 
@@ -90,10 +96,30 @@ final class NativePosix {
         return OptionalLong.of(type);
     }
 
+    /** {@code openat(dirfd, name, flags, mode)}: the descriptor, or -1 with the errno in {@link #lastFfiErrno()}. */
+    int openat(int dirfd, String name, int flags, int mode) {
+        return libc.openat(dirfd, name, flags, mode);
+    }
+
+    /** The errno saved by the last jnr-ffi call of this thread ({@link #openat}). */
+    int lastFfiErrno() {
+        return jnr.ffi.LastError.getLastError(runtime);
+    }
+
     /** The last errno of this thread as upstream prints it, e.g. {@code EACCES: Permission denied}. */
     String errnoText() {
-        int errno = posix.errno();
+        return errnoText(posix.errno());
+    }
+
+    /** An errno as upstream prints it, e.g. {@code EACCES: Permission denied}. */
+    static String errnoText(int errno) {
         Errno e = Errno.valueOf(errno);
         return e == null || !e.defined() ? "errno " + errno : e.name() + ": " + e.description();
+    }
+
+    /** The symbolic name of an errno ({@code EACCES}), or empty when unknown. */
+    static String errnoName(int errno) {
+        Errno e = Errno.valueOf(errno);
+        return e == null || !e.defined() ? "" : e.name();
     }
 }

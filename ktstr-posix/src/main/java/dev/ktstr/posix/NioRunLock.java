@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,9 +64,13 @@ public final class NioRunLock implements RunLock {
             boolean handedOver = false;
             try {
                 while (true) {
-                    if (tryLock(key, mode)) {
+                    Attempt a = tryLock(key, mode);
+                    if (a == Attempt.LOCKED) {
                         handedOver = true;
                         return new NioHeld(lockFile, key, mode);
+                    }
+                    if (a == Attempt.AGAIN && System.nanoTime() - deadline < 0) {
+                        continue;
                     }
                     if (System.nanoTime() - deadline >= 0) {
                         throw timedOut(lockFile, mode, timeout);
@@ -81,16 +88,30 @@ public final class NioRunLock implements RunLock {
         }
     }
 
-    /** One attempt at the OS lock; an exclusive caller is alone in the JVM gate, shared callers share the entry. */
-    private static boolean tryLock(Path key, Mode mode) throws IOException {
+    private enum Attempt { LOCKED, BUSY, AGAIN }
+
+    /**
+     * One attempt at the OS lock; an exclusive caller is alone in the JVM gate, shared callers
+     * share the entry. The file is opened without following a link ({@code O_NOFOLLOW}); once
+     * locked, the path must name the same file before and after the open, or the lock is
+     * dropped and the attempt repeated ({@link Attempt#AGAIN}): a lock on a deleted or replaced
+     * lock file excludes nobody.
+     */
+    private static Attempt tryLock(Path key, Mode mode) throws IOException {
         synchronized (HELD) {
             HeldEntry entry = HELD.get(key);
             if (mode == Mode.SHARED && entry != null) {
                 entry.count++;
-                return true;
+                return Attempt.LOCKED;
             }
-            FileChannel ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            Object before = fileKey(key);
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                throw new IOException("open lock file " + key + ": " + FlockRunLock.reasonText(e), e);
+            }
             FileLock lock;
             try {
                 lock = ch.tryLock(0, Long.MAX_VALUE, mode == Mode.SHARED);
@@ -100,12 +121,32 @@ public final class NioRunLock implements RunLock {
             }
             if (lock == null) {
                 ch.close();
-                return false;
+                return Attempt.BUSY;
+            }
+            Object after = fileKey(key);
+            // No file key on this platform (null both times): nothing to compare, keep the lock.
+            if (before == MISSING || (before != null && !before.equals(after))) {
+                ch.close(); // releases the lock
+                return Attempt.AGAIN;
             }
             HeldEntry mine = new HeldEntry(ch);
             mine.count = 1;
             HELD.put(key, mine);
-            return true;
+            return Attempt.LOCKED;
+        }
+    }
+
+    private static final Object MISSING = new Object();
+
+    /**
+     * The file key (device and inode) of the file the path names, not following a link;
+     * {@link #MISSING} when there is none, null when the platform has no file keys.
+     */
+    private static Object fileKey(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return MISSING;
         }
     }
 

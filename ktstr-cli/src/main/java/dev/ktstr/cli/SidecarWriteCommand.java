@@ -2,16 +2,14 @@ package dev.ktstr.cli;
 
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.codec.SidecarCodec;
+import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.write.SidecarWriter;
 import dev.ktstr.api.write.WriteResult;
 import dev.ktstr.report.text.JsonText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +66,9 @@ final class SidecarWriteCommand implements Callable<Integer> {
     record Failed(String input, String error) {
     }
 
+    /** The longest wait {@code --lock-timeout} can express: larger values wait this long (292 years). */
+    static final Duration MAX_LOCK_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE);
+
     @Override
     public Integer call() {
         if (lockTimeoutSeconds.signum() < 0) {
@@ -79,27 +80,36 @@ final class SidecarWriteCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "standard input (-) can be given only once: it holds one sidecar");
         }
-        Duration timeout = Duration.ofNanos(lockTimeoutSeconds.movePointRight(9).longValue());
-        SidecarWriter writer = SidecarWriter.builder().lockTimeout(timeout).build();
+        SidecarWriter writer = SidecarWriter.builder().lockTimeout(lockTimeout(lockTimeoutSeconds)).build();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Written> written = new ArrayList<>();
         List<Failed> failed = new ArrayList<>();
+        // Every input is read before the first write: the first write's pre-clear may delete
+        // files of the run it writes to, and the inputs may be those very files.
+        List<String> names = new ArrayList<>();
+        List<SidecarResult> records = new ArrayList<>();
         for (String input : inputs) {
             String name = STDIN.equals(input) ? "<stdin>" : input;
             try {
-                SidecarResult record = read(input, name);
-                WriteResult r = fill ? writer.write(record) : writer.writeAsIs(record);
+                records.add(read(input, name));
+                names.add(name);
+            } catch (IOException | RuntimeException e) {
+                fail(failed, err, name, e);
+            }
+        }
+        for (int i = 0; i < records.size(); i++) {
+            String name = names.get(i);
+            try {
+                WriteResult r = fill ? writer.write(records.get(i)) : writer.writeAsIs(records.get(i));
                 written.add(new Written(name, r));
                 if (!json) {
-                    out.println(r.location());
+                    out.println(Terminal.visible(r.location()));
                     out.flush();
                 }
-            } catch (IOException | UncheckedIOException | KtstrException e) {
-                String why = CliErrors.describe(e);
-                failed.add(new Failed(name, why.startsWith(name + ":") ? why : name + ": " + why));
-                err.println("error: " + failed.get(failed.size() - 1).error());
-                err.flush();
+            } catch (IOException | RuntimeException e) {
+                // One bad input is one entry; the batch goes on (a store's unchecked refusal included).
+                fail(failed, err, name, e);
             }
         }
         if (json) {
@@ -109,13 +119,33 @@ final class SidecarWriteCommand implements Callable<Integer> {
         return failed.isEmpty() ? 0 : 1;
     }
 
+    private static void fail(List<Failed> failed, PrintWriter err, String name, Exception e) {
+        String why = CliErrors.describe(e);
+        failed.add(new Failed(name, why.startsWith(name + ":") ? why : name + ": " + why));
+        err.println("error: " + Terminal.visible(failed.get(failed.size() - 1).error()));
+        err.flush();
+    }
+
+    /** Seconds as a wait, saturating at {@link #MAX_LOCK_TIMEOUT} instead of overflowing. */
+    static Duration lockTimeout(BigDecimal seconds) {
+        BigDecimal nanos = seconds.movePointRight(9);
+        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) {
+            return MAX_LOCK_TIMEOUT;
+        }
+        return Duration.ofNanos(nanos.longValue());
+    }
+
     private SidecarResult read(String input, String name) throws IOException {
         byte[] bytes;
         if (STDIN.equals(input)) {
-            InputStream in = System.in;
-            bytes = in.readAllBytes();
+            long max = SidecarFiles.maxBytes();
+            bytes = System.in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new IOException(name + ": larger than " + max + " bytes (" + SidecarFiles.MAX_BYTES_PROPERTY
+                        + "); a sidecar is far smaller");
+            }
         } else {
-            bytes = Files.readAllBytes(Path.of(input));
+            bytes = SidecarFiles.readBounded(Path.of(input));
         }
         SidecarResult record;
         try {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -76,7 +77,15 @@ final class AtomicSidecarWrite {
      * @return the target path
      */
     static Path write(Path dir, String fileName, byte[] content, String runId) throws IOException {
-        Path target = dir.resolve(fileName);
+        Path target;
+        try {
+            target = dir.resolve(fileName);
+        } catch (InvalidPathException e) {
+            // The JVM encodes file names with the locale's charset (sun.jnu.encoding), not UTF-8.
+            throw new IOException("write sidecar '" + fileName + "' in " + dir + ": this JVM cannot spell the name as a"
+                    + " file name (its file-name charset is " + System.getProperty("sun.jnu.encoding")
+                    + "); run it under a UTF-8 locale, e.g. LC_ALL=C.UTF-8", e);
+        }
         String base = stagingName(fileName, ProcessHandle.current().pid(), runId);
         Path staging = null;
         FileChannel channel = null;

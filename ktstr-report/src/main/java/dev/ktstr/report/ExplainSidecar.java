@@ -1,5 +1,6 @@
 package dev.ktstr.report;
 
+import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
@@ -174,7 +175,7 @@ public final class ExplainSidecar {
             }
             out.append('\n');
         }
-        return out.toString();
+        return TerminalText.visibleLines(out.toString()); // names, paths, errors: shown, not obeyed
     }
 
     /** Upstream's JSON ({@code _schema_version}, {@code _walk}, {@code fields}); no final newline. */

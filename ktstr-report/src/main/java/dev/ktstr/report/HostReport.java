@@ -1,5 +1,6 @@
 package dev.ktstr.report;
 
+import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.schema.HostHeapState;
 import dev.ktstr.api.schema.SidecarResult;
@@ -51,7 +52,7 @@ public final class HostReport {
                 out.append("  ").append(e.getKey()).append(": ").append(e.getValue().orElse("(unknown)")).append('\n');
             }
         }
-        return out.toString();
+        return TerminalText.visibleLines(out.toString()); // host values: shown, not obeyed
     }
 
     /** Indented {@code key: before → after} lines for every differing field; empty when identical. */
@@ -113,7 +114,7 @@ public final class HostReport {
             out.append("  heap_state: ").append(ha.isPresent() ? "(present)" : "(unknown)").append(" \u2192 ")
                     .append(hb.isPresent() ? "(present)" : "(unknown)").append('\n');
         }
-        return out.toString();
+        return TerminalText.visibleLines(out.toString()); // host values: shown, not obeyed
     }
 
     /**
@@ -125,19 +126,20 @@ public final class HostReport {
         if (a.isPresent() && b.isPresent()) {
             String delta = diff(a.get(), b.get());
             if (!delta.isEmpty()) {
-                return "\nhost delta ('" + labelA + "' \u2192 '" + labelB + "'):\n" + delta;
+                return TerminalText.visibleLines("\nhost delta ('" + labelA + "' \u2192 '" + labelB + "'):\n" + delta);
             }
             Optional<String> archA = a.get().arch();
             if (archA.isPresent() && archA.equals(b.get().arch())) {
-                return "\nhost: identical between '" + labelA + "' and '" + labelB + "' (arch: " + archA.get() + ")\n";
+                return TerminalText.visibleLines(
+                        "\nhost: identical between '" + labelA + "' and '" + labelB + "' (arch: " + archA.get() + ")\n");
             }
-            return "\nhost: identical between '" + labelA + "' and '" + labelB + "'\n";
+            return TerminalText.visibleLines("\nhost: identical between '" + labelA + "' and '" + labelB + "'\n");
         }
         if (a.isPresent()) {
-            return "\nhost: captured in '" + labelA + "' only, delta unavailable\n";
+            return TerminalText.visibleLines("\nhost: captured in '" + labelA + "' only, delta unavailable\n");
         }
         if (b.isPresent()) {
-            return "\nhost: captured in '" + labelB + "' only, delta unavailable\n";
+            return TerminalText.visibleLines("\nhost: captured in '" + labelB + "' only, delta unavailable\n");
         }
         return "";
     }

@@ -1,5 +1,6 @@
 package dev.ktstr.report;
 
+import dev.ktstr.report.text.TerminalText;
 import static dev.ktstr.report.text.RustFormat.fixed;
 import static dev.ktstr.report.text.RustFormat.padLeft;
 import static dev.ktstr.report.text.RustFormat.padRight;
@@ -61,7 +62,9 @@ public final class StatsReport {
             return "";
         }
         List<GauntletRow> rows = sidecars.stream().map(GauntletRow::of).toList();
-        return gauntletAnalysis(rows) + verifierStats(sidecars) + callbackProfile(sidecars) + kvmStats(sidecars);
+        // Names and versions come from sidecars: their control characters are shown, not obeyed.
+        return TerminalText.visibleLines(
+                gauntletAnalysis(rows) + verifierStats(sidecars) + callbackProfile(sidecars) + kvmStats(sidecars));
     }
 
     /** An outlier of the gauntlet analysis. */

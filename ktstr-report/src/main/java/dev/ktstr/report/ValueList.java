@@ -1,5 +1,6 @@
 package dev.ktstr.report;
 
+import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
@@ -65,7 +66,7 @@ public final class ValueList {
             }
             out.append('\n');
         }
-        return out.toString();
+        return TerminalText.visibleLines(out.toString()); // values from sidecars: shown, not obeyed
     }
 
     /** Upstream's JSON object (keys alphabetical, absent as null first) followed by a newline. */

@@ -3,6 +3,7 @@ package dev.ktstr.report.compare;
 import dev.ktstr.report.HostReport;
 import dev.ktstr.report.text.RustFormat;
 import dev.ktstr.report.text.Table;
+import dev.ktstr.report.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -55,8 +56,13 @@ public final class CompareText {
             }
             table.addRow(row);
         }
-        out.append(table.render((row, col) -> colour && col == 5
-                ? (r.findings().get(row).isRegression() ? RED : GREEN) : null)).append('\n');
+        // Everything but the table's own colour codes comes from sidecars or arguments: shown, not obeyed
+        // (the table escapes its cells itself).
+        String head = TerminalText.visibleLines(out.toString());
+        String tableText = table.render((row, col) -> colour && col == 5
+                ? (r.findings().get(row).isRegression() ? RED : GREEN) : null);
+        out.setLength(0);
+        out.append('\n');
         out.append('\n');
         out.append("summary: ").append(r.regressions()).append(" regressions, ").append(r.improvements())
                 .append(" improvements, ").append(r.unchanged()).append(" unchanged\n");
@@ -93,11 +99,11 @@ public final class CompareText {
                     .append("' (no matching key in '").append(r.labelB()).append("')\n");
         }
         out.append(HostReport.compareSection(r.hostA(), r.hostB(), r.labelA(), r.labelB()));
-        return out.toString();
+        return head + tableText + TerminalText.visibleLines(out.toString());
     }
 
     /** The stderr notices (slicing on several dimensions, dirty builds), concatenated. */
     public static String warnings(CompareResult r) {
-        return String.join("", r.warnings());
+        return TerminalText.visibleLines(String.join("", r.warnings()));
     }
 }

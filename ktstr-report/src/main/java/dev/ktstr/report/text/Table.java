@@ -8,7 +8,9 @@ import java.util.function.BiFunction;
 /**
  * Upstream's borderless table: no borders or separators, every cell rendered as one space,
  * the content left-aligned and padded to the column's display width, one space; lines joined
- * by {@code \n} with no final newline; the header row is always printed.
+ * by {@code \n} with no final newline; the header row is always printed. Control characters
+ * in cells are rendered visibly escaped ({@link TerminalText#visible(String)}), and the widths
+ * are those of the escaped text.
  */
 public final class Table {
     private final List<String> header;
@@ -50,22 +52,36 @@ public final class Table {
      */
     public String render(BiFunction<Integer, Integer, String> styler) {
         Objects.requireNonNull(styler, "styler");
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < widths.length; c++) {
-            widths[c] = DisplayWidth.of(header.get(c));
-        }
+        // Cells come from sidecars and file names: their control characters are shown, not obeyed.
+        List<String> head = visible(header);
+        List<List<String>> body = new ArrayList<>(rows.size());
         for (List<String> row : rows) {
+            body.add(visible(row));
+        }
+        int[] widths = new int[head.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = DisplayWidth.of(head.get(c));
+        }
+        for (List<String> row : body) {
             for (int c = 0; c < widths.length; c++) {
                 widths[c] = Math.max(widths[c], DisplayWidth.of(row.get(c)));
             }
         }
         StringBuilder out = new StringBuilder();
-        appendLine(out, header, widths, -1, styler);
-        for (int r = 0; r < rows.size(); r++) {
+        appendLine(out, head, widths, -1, styler);
+        for (int r = 0; r < body.size(); r++) {
             out.append('\n');
-            appendLine(out, rows.get(r), widths, r, styler);
+            appendLine(out, body.get(r), widths, r, styler);
         }
         return out.toString();
+    }
+
+    private static List<String> visible(List<String> cells) {
+        List<String> out = new ArrayList<>(cells.size());
+        for (String cell : cells) {
+            out.add(TerminalText.visible(cell));
+        }
+        return out;
     }
 
     private static void appendLine(StringBuilder out, List<String> cells, int[] widths, int rowIndex,

@@ -5,12 +5,14 @@ import dev.ktstr.api.spi.KtstrProvider;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.SidecarStore;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
@@ -37,33 +39,162 @@ public final class Providers {
     private Providers() {
     }
 
-    /** The filesystem-or-other sidecar store chosen for this process. */
+    /** One instance per SPI and provider name, shared by the whole process until {@link #closeAll}. */
+    private static final Map<String, KtstrProvider> INSTANCES = new LinkedHashMap<>();
+    /** The selection of each SPI, made once. */
+    private static final Map<Spi<?>, Selection<?>> SELECTED = new LinkedHashMap<>();
+    private static boolean hookRegistered;
+
+    /** The sidecar store chosen for this process: the same instance on every call. */
     public static SidecarStore store() {
-        return select(Spi.STORE).provider();
+        return selected(Spi.STORE).provider();
     }
 
-    /** The commit probe chosen for this process. */
+    /** The commit probe chosen for this process: the same instance on every call. */
     public static CommitProbe probe() {
-        return select(Spi.PROBE).provider();
-    }
-
-    /** The run lock chosen for this process. */
-    public static RunLock lock() {
-        return select(Spi.LOCK).provider();
+        return selected(Spi.PROBE).provider();
     }
 
     /**
-     * Looks up {@code spi} with the thread's context class loader (which also sees the boot
-     * layer's modules), the system properties and the process environment.
+     * The run lock chosen for this process: the same instance on every call. Unless a lock is
+     * chosen explicitly, a store that {@linkplain SidecarStore#lockProvider brings its own lock}
+     * gets it (choosing the {@code pg} store brings the {@code pg} lock).
+     */
+    public static RunLock lock() {
+        return selected(Spi.LOCK).provider();
+    }
+
+    /**
+     * The process-wide selection of {@code spi}, made at the first call with the thread's
+     * context class loader, the system properties and the environment, then kept. The chosen
+     * instance is the one every later call (and {@link #named}) returns, until {@link #closeAll}.
+     * When a provider of higher priority was refused and a lower one chosen without an explicit
+     * choice (flock refused, nio chosen), one line on standard error says so.
      *
      * @throws ProviderException when no provider can be chosen
      */
-    public static <S extends KtstrProvider> Selection<S> select(Spi<S> spi) {
+    @SuppressWarnings("unchecked")
+    public static synchronized <S extends KtstrProvider> Selection<S> selected(Spi<S> spi) {
+        Selection<S> s = (Selection<S>) SELECTED.get(spi);
+        if (s != null) {
+            return s;
+        }
+        if (spi == Spi.LOCK && !explicitlyChosen(spi)) {
+            Optional<String> storeLock = store().lockProvider();
+            if (storeLock.isPresent()) {
+                Selection<S> byStore = select(spi, loaderIterable(spi),
+                        k -> k.equals(spi.propertyName()) ? storeLock.get() : null, k -> null);
+                s = new Selection<>(spi, byStore.provider(), "brought by the store '" + store().name() + "'",
+                        byStore.candidates());
+            }
+        }
+        if (s == null) {
+            s = select(spi);
+            warnIfDegraded(s);
+        }
+        S shared = share(spi, s.provider());
+        s = new Selection<>(spi, shared, s.reason(), s.candidates());
+        SELECTED.put(spi, s);
+        return s;
+    }
+
+    /**
+     * The provider of {@code spi} named {@code name}, chosen from code (as the system property
+     * {@code ktstr.<spi>=<name>} would): the same instance on every call, and the same as
+     * {@link #selected}'s when it chose that name.
+     *
+     * @throws ProviderException when no usable provider has that name
+     */
+    public static synchronized <S extends KtstrProvider> S named(Spi<S> spi, String name) {
+        Objects.requireNonNull(name, "name");
+        @SuppressWarnings("unchecked")
+        S cached = (S) INSTANCES.get(spi.key() + ":" + name);
+        if (cached != null) {
+            return cached;
+        }
+        Selection<S> s = select(spi, loaderIterable(spi), k -> k.equals(spi.propertyName()) ? name : null, k -> null);
+        return share(spi, s.provider());
+    }
+
+    /**
+     * Closes every provider instance this class handed out, once each, and forgets the
+     * selections (the next call selects afresh). The CLI calls it at exit; a shutdown hook
+     * calls it too, so an embedder that forgets still releases connections and threads.
+     * Failures are printed to standard error, never thrown.
+     */
+    public static void closeAll() {
+        List<KtstrProvider> toClose;
+        synchronized (Providers.class) {
+            toClose = new ArrayList<>(INSTANCES.values());
+            INSTANCES.clear();
+            SELECTED.clear();
+        }
+        Collections.reverse(toClose); // last shared, first closed
+        for (KtstrProvider p : toClose) {
+            try {
+                p.close();
+            } catch (Exception | LinkageError e) {
+                System.err.println("warning: closing provider '" + p.name() + "' failed: " + oneLine(e));
+            }
+        }
+    }
+
+    private static <S extends KtstrProvider> S share(Spi<S> spi, S provider) {
+        String key = spi.key() + ":" + provider.name();
+        @SuppressWarnings("unchecked")
+        S existing = (S) INSTANCES.get(key);
+        if (existing != null) {
+            if (existing != provider) {
+                provider.close();
+            }
+            return existing;
+        }
+        INSTANCES.put(key, provider);
+        if (!hookRegistered) {
+            hookRegistered = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(Providers::closeAll, "ktstr-providers-close"));
+        }
+        return provider;
+    }
+
+    private static boolean explicitlyChosen(Spi<?> spi) {
+        return nonEmpty(System.getProperty(spi.propertyName())) != null
+                || nonEmpty(System.getenv(spi.environmentVariable())) != null;
+    }
+
+    private static <S extends KtstrProvider> Iterable<S> loaderIterable(Spi<S> spi) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = Providers.class.getClassLoader();
         }
-        return select(spi, ServiceLoader.load(spi.type(), loader), System::getProperty, System::getenv);
+        return ServiceLoader.load(spi.type(), loader);
+    }
+
+    private static void warnIfDegraded(Selection<?> s) {
+        if (s.reason().startsWith("system property") || s.reason().startsWith("environment variable")) {
+            return;
+        }
+        String chosen = s.provider().name();
+        int chosenPriority = s.provider().priority();
+        for (Candidate c : s.candidates()) {
+            if (!c.usable() && c.priority() > chosenPriority) {
+                System.err.println("warning: " + s.spi().type().getSimpleName() + " provider '" + c.name()
+                        + "' cannot run here (" + c.refusal() + "); using '" + chosen + "' instead. Set "
+                        + s.spi().propertyName() + "=" + chosen + " to make this choice explicit and silence this.");
+            }
+        }
+    }
+
+    /**
+     * Looks up {@code spi} with the thread's context class loader (which also sees the boot
+     * layer's modules), the system properties and the process environment. A fresh lookup:
+     * its instances are new, not shared and not closed by {@link #closeAll} (the CLI's
+     * {@code providers} report uses it); for the process-wide instance use {@link #selected}.
+     *
+     * @throws ProviderException when no provider can be chosen
+     */
+    public static <S extends KtstrProvider> Selection<S> select(Spi<S> spi) {
+        return select(spi, loaderIterable(spi), System::getProperty, System::getenv);
     }
 
     /**

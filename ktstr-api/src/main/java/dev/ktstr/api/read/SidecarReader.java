@@ -7,6 +7,7 @@ import dev.ktstr.api.codec.SidecarEncodingException;
 import dev.ktstr.api.codec.SidecarParseException;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.spi.SidecarStore;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
@@ -67,9 +68,12 @@ public final class SidecarReader {
         return builder().build();
     }
 
-    /** The default runs root, {@code {CARGO_TARGET_DIR or target}/ktstr}. */
+    /**
+     * The store's default root: for the filesystem store {@code {CARGO_TARGET_DIR or target}/ktstr},
+     * for a database store its database.
+     */
     public String defaultRunsRoot() {
-        return SidecarDirs.runsRoot(env);
+        return store.get().defaultRoot(env);
     }
 
     /** One run: its sidecars and one level of subdirectories. */
@@ -101,12 +105,23 @@ public final class SidecarReader {
      * only those: the full records die young instead of filling the heap for the whole walk.
      */
     public <T> PoolCollection<T> pool(String runsRoot, boolean archive, Function<SidecarResult, T> projection) {
+        return pool(runsRoot, archive, projection, PoolQuery.ALL);
+    }
+
+    /**
+     * {@link #pool(String, boolean, Function)} reading only what {@code query} selects where the
+     * store can select before reading (the PostgreSQL store); the result may hold more than the
+     * query selects (the filesystem store reads everything), so callers keep their own filters.
+     */
+    public <T> PoolCollection<T> pool(String runsRoot, boolean archive, Function<SidecarResult, T> projection,
+            PoolQuery query) {
         Objects.requireNonNull(projection, "projection");
+        Objects.requireNonNull(query, "query");
         SidecarParser<T> projected = (location, bytes) -> {
             SidecarResult r = parser.parse(location, bytes);
             return projection.apply(archive ? archived(r) : r);
         };
-        PoolCollection<T> p = store.get().pool(runsRoot, projected);
+        PoolCollection<T> p = store.get().pool(runsRoot, query, projected);
         meters().read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
         return p;
     }

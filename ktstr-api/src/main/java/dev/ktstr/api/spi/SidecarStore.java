@@ -1,118 +1,135 @@
 package dev.ktstr.api.spi;
 
+import dev.ktstr.api.Env;
+import dev.ktstr.api.layout.Utf8Order;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.api.store.SidecarParser;
+import dev.ktstr.api.store.WalkProblem;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where sidecars live. It speaks in locator strings, not in {@link Path}, so that a store
- * without files (in memory, a database) can implement it:
+ * Where sidecars live. It speaks in location strings and {@link RunRef}s, never in files, so
+ * that a store without files (in memory, a database) implements all of it:
  * <ul>
- *   <li>a <em>runs root</em> locates every run (filesystem: {@code {CARGO_TARGET_DIR or target}/ktstr});</li>
- *   <li>a <em>run location</em> locates one run (filesystem: a directory, either
- *       {@link #runLocation(String, String) root + run name} or the {@code KTSTR_SIDECAR_DIR}
- *       override used as is);</li>
- *   <li>a sidecar's <em>location</em> is where one sidecar lives (filesystem: its path).</li>
+ *   <li>a <em>root</em> holds runs (filesystem: a runs root directory; PostgreSQL: the
+ *       database, spelled as the store reports it from {@link #defaultRoot});</li>
+ *   <li>a <em>run location</em> names one run (filesystem: a directory, either
+ *       {@link #runLocation root + run name} or the {@code KTSTR_SIDECAR_DIR} override; other
+ *       stores: {@code root/name}, and an override location is taken as a run of its own);</li>
+ *   <li>a sidecar's <em>location</em> names one stored sidecar (filesystem: its path);</li>
+ *   <li>a <em>subdirectory</em> of a run is a second level of grouping inside it, which only
+ *       the filesystem has (upstream reads one level of subdirectories); other stores have
+ *       none.</li>
  * </ul>
- * The write orchestration (run key, lock, once-per-process pre-clear, fill) lives in
- * {@code dev.ktstr.api.write.SidecarWriter}; a store only does the storage steps. The only
- * file-system notion in this interface is {@link #lockFile}, which a store without files
- * answers with empty.
+ *
+ * <p>Writing goes through a {@link WriteSession}, opened by {@code dev.ktstr.api.write.SidecarWriter}
+ * (lock → open → pre-clear once → writes → close → release): {@link #openRun} takes the held
+ * run lock, so a default-path run cannot be opened, let alone pre-cleared, without it.
+ *
+ * <p>A minimal store implements {@link #name}, {@link #defaultRoot}, {@link #openRun},
+ * {@link #openLocation}, {@link #collect} and {@link #listRuns}; everything else has a default.
+ * Implementations must be thread-safe: one instance serves a whole process
+ * ({@code dev.ktstr.api.Providers}), and {@link #close} is called once at its end.
  */
 public interface SidecarStore extends KtstrProvider {
 
-    /** The location of run {@code runName} under {@code runsRoot}. No I/O. */
-    String runLocation(String runsRoot, String runName);
-
     /**
-     * Creates the run if it does not exist (with any missing parents) and returns its
-     * canonical location: the same string for every spelling of the same run, which is what
-     * the once-per-process pre-clear keys on.
-     *
-     * @throws IOException when the run cannot be created (e.g. the path is a regular file)
+     * The root this store uses when none is given, from {@code env}: filesystem
+     * {@code {CARGO_TARGET_DIR or target}/ktstr}; a database store names its database.
      */
-    String createRun(String runLocation) throws IOException;
+    String defaultRoot(Env env);
 
-    /**
-     * Creates run {@code runName} under {@code runsRoot} for a default-path write and returns
-     * its canonical location. Unlike {@link #createRun(String)} the run must stay inside the
-     * root: a store refuses a run that resolves elsewhere (filesystem: a symlinked run
-     * directory), since the pre-clear that follows would delete sidecars outside it.
-     *
-     * @throws IOException when the run cannot be created or resolves outside the root
-     */
-    default String createRunUnder(String runsRoot, String runName) throws IOException {
-        return createRun(runLocation(runsRoot, runName));
+    /** The location of run {@code runName} under {@code root}. No I/O. */
+    default String runLocation(String root, String runName) {
+        return new RunRef(root, runName).toString();
     }
 
     /**
-     * The lock file that writers of run {@code runName} under {@code runsRoot} hold across
-     * pre-clear and write ({@code {runs_root}/.locks/{run_name}.lock}, the file the Rust
-     * tool flocks), or empty when this store needs no file lock.
+     * The name of the {@link RunLock} provider this store's runs must be locked with, when the
+     * store brings its own (PostgreSQL: {@code pg}); empty to leave the choice to the lock
+     * lookup (filesystem: {@code flock}, else {@code nio}). An explicit lock choice still wins.
      */
-    Optional<Path> lockFile(String runsRoot, String runName);
+    default Optional<String> lockProvider() {
+        return Optional.empty();
+    }
 
     /**
-     * Why this store could not hold a sidecar named {@code fileName} (for the filesystem: not
-     * one plain name ending in {@code .ktstr.json}, or longer than a file name can be), or
-     * empty when it can. No I/O. Writers ask before they pre-clear or write anything, so a
-     * write that must fail leaves the run as it was.
+     * Why this store could not hold a sidecar named {@code fileName} (filesystem: not one plain
+     * name ending in {@code .ktstr.json}, or longer than a file name can be), or empty. No I/O.
+     * Writers ask before they lock, pre-clear or write anything, so a write that must fail
+     * leaves the run as it was.
      */
     default Optional<String> nameRefusal(String fileName) {
         return Optional.empty();
     }
 
     /**
-     * Removes the sidecars and orphaned staging files at the top level of a run (never in
-     * subdirectories, never other files). Failures on single entries are ignored; a missing
-     * run is a no-op. Callers hold the run lock and call this once per run per process.
+     * Opens run {@code run} for writing, creating it if missing, with its run lock held.
      *
-     * @return how many entries were removed
+     * @param held the lock on exactly {@code run}, from the {@link RunLock} chosen for this store
+     * @throws IOException when the run cannot be created, or resolves outside its root
+     * @throws IllegalArgumentException when {@code held} is not a lock on {@code run}
      */
-    int preClear(String runLocation) throws IOException;
+    WriteSession openRun(RunRef run, RunLock.Held held) throws IOException;
 
     /**
-     * Writes one sidecar atomically and durably: a concurrent reader sees the previous
-     * content or the new one, never a part; after return the sidecar survives a crash.
-     *
-     * @param runLocation an existing run ({@link #createRun})
-     * @param fileName    the sidecar file name; refused unless it is one plain name ending in
-     *                    {@code .ktstr.json}
-     * @param json        the complete content
-     * @param runId       the sidecar's run id, used to name the staging file uniquely
-     * @return the sidecar's location
-     * @throws IOException when it cannot be written; nothing partial is left under the final name
+     * Opens the run at {@code location} as is (the {@code KTSTR_SIDECAR_DIR} override), creating
+     * it if missing. No lock is held, so the session refuses {@link WriteSession#preClear}.
      */
-    String write(String runLocation, String fileName, byte[] json, String runId) throws IOException;
+    WriteSession openLocation(String location) throws IOException;
 
     /**
-     * Reads one run: its sidecars and those one level of subdirectories down. Never fails:
-     * every file matching the sidecar-name predicate lands in exactly one bucket, and
-     * anything else that goes wrong is a walk problem. A missing run is empty.
+     * Reads one run: its sidecars (and, on the filesystem, those one level of subdirectories
+     * down). Never fails: every stored sidecar lands in exactly one bucket, valid, parse error
+     * or IO error, and anything else that goes wrong is a walk problem. A missing run is empty.
      */
     <T> RunCollection<T> collect(String runLocation, SidecarParser<T> parser);
 
-    /** Reads every run directly under {@code runsRoot}; sidecars directly in the root are ignored. */
-    <T> PoolCollection<T> pool(String runsRoot, SidecarParser<T> parser);
-
     /**
-     * The runs under {@code runsRoot}, newest first (then by name); dot-named entries such as
-     * {@code .locks} are not runs. A missing root has no runs.
+     * The runs under {@code root}, newest first (then by name, UTF-8 byte order); dot-named
+     * entries such as {@code .locks} are not runs. A missing root has no runs.
      *
      * @throws IOException when the root exists but cannot be listed
      */
-    List<RunInfo> listRuns(String runsRoot) throws IOException;
+    List<RunInfo> listRuns(String root) throws IOException;
 
-    /** The newest run under {@code runsRoot}: the first of {@link #listRuns}. */
-    default Optional<RunInfo> newestRun(String runsRoot) throws IOException {
-        return listRuns(runsRoot).stream().findFirst();
+    /** Reads every run under {@code root}, ordered by run name (UTF-8 byte order). */
+    default <T> PoolCollection<T> pool(String root, SidecarParser<T> parser) {
+        return pool(root, PoolQuery.ALL, parser);
+    }
+
+    /**
+     * Reads every run under {@code root}, or only what {@code query} selects where the store
+     * can select before reading; see {@link PoolQuery} for what "only" promises. The default
+     * collects every run listed.
+     */
+    default <T> PoolCollection<T> pool(String root, PoolQuery query, SidecarParser<T> parser) {
+        List<RunCollection<T>> runs = new ArrayList<>();
+        try {
+            List<RunInfo> listed = new ArrayList<>(listRuns(root));
+            listed.sort((a, b) -> Utf8Order.INSTANCE.compare(a.name(), b.name()));
+            for (RunInfo r : listed) {
+                runs.add(collect(r.location(), parser));
+            }
+        } catch (IOException e) {
+            return new PoolCollection<>(root, List.of(),
+                    List.of(new WalkProblem(root, WalkProblem.Kind.UNREADABLE_DIRECTORY, String.valueOf(e.getMessage()))));
+        }
+        return new PoolCollection<>(root, runs, List.of());
+    }
+
+    /** The newest run under {@code root}: the first of {@link #listRuns}. */
+    default Optional<RunInfo> newestRun(String root) throws IOException {
+        return listRuns(root).stream().findFirst();
     }
 
     /** A normalized spelling of {@code location}, for telling whether two locations are the same. */
-    String canonicalLocation(String location);
+    default String canonicalLocation(String location) {
+        return location;
+    }
 }

@@ -11,7 +11,9 @@ import dev.ktstr.api.schema.ScenarioStats;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
 import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;
+import dev.ktstr.api.spi.WriteSession;
 import dev.ktstr.api.store.SidecarMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -25,17 +27,20 @@ import java.util.function.Supplier;
 /**
  * Writes sidecars the way ktstr does, made atomic and durable:
  * <ol>
- *   <li>refuse a test name that could escape the run directory (nothing is written);</li>
- *   <li>{@linkplain #fill fill} the record (project commit, kernel version and commit, run
- *       source, timestamp, run id, canonical flag order);</li>
+ *   <li>{@linkplain #fill fill} the record when asked (project commit, kernel version and
+ *       commit, run source, timestamp, run id, canonical flag order);</li>
+ *   <li>check everything the write needs before touching anything: the test name, the run
+ *       name, the file name the store must hold, the bytes (a refused write changes nothing);</li>
  *   <li>resolve the run: {@code KTSTR_SIDECAR_DIR} when non-empty (read once per write), used
- *       as is with no lock, no pre-clear, no warning; else
- *       {@code {runs_root}/{kernel}-{project_commit}} with {@code unknown} for a missing part,
- *       with the one-shot unknown-commit warning when the commit is missing;</li>
- *   <li>create the run, then key everything on its canonical location;</li>
- *   <li>default path only: hold the run lock ({@code {runs_root}/.locks/{key}.lock}, 30 s by
- *       default) across the pre-clear (once per canonical run per process) and the write;</li>
- *   <li>write through the store: staged, fsync'd, renamed, directory fsync'd.</li>
+ *       as is with no lock, no pre-clear, no warning; else run {@code {kernel}-{project_commit}}
+ *       (with {@code unknown} for a missing part, and the one-shot unknown-commit warning) under
+ *       the store's root;</li>
+ *   <li>default path: one session per write, in this order only: take the run lock (the
+ *       provider the store brings, else {@code flock} on {@code {root}/.locks/{run}.lock}; 30 s
+ *       by default) → open the run (created if missing) → pre-clear it once per canonical run
+ *       per process → write → close → release;</li>
+ *   <li>the store writes atomically and durably (filesystem: staged, fsync'd, renamed,
+ *       directory fsync'd; PostgreSQL: one transaction).</li>
  * </ol>
  * Thread-safe. Built with {@link #builder()}; every dependency has a default
  * ({@link Providers} for the SPIs, the process environment, the global meter registry).
@@ -54,6 +59,7 @@ public final class SidecarWriter {
     private final Supplier<String> runSource;
     private final Supplier<Path> projectDir;
     private final Duration lockTimeout;
+    private final String root;
     private final SidecarMeters meters;
     private final OneShotWarning unknownCommitWarning;
     private final PreClearGate preClearGate;
@@ -71,6 +77,7 @@ public final class SidecarWriter {
         this.runSource = b.runSource != null ? b.runSource : () -> RunSource.detect(e);
         this.projectDir = b.projectDir;
         this.lockTimeout = b.lockTimeout;
+        this.root = b.root;
         this.meters = new SidecarMeters(b.registry);
         this.unknownCommitWarning = b.unknownCommitWarning;
         this.preClearGate = b.preClearGate;
@@ -200,40 +207,34 @@ public final class SidecarWriter {
     }
 
     private WriteResult writeOverride(SidecarStore s, String dir, SidecarResult record, Prepared p) throws IOException {
-        String run = s.createRun(dir);
-        String location = s.write(run, p.fileName(), p.json(), record.runId());
-        return new WriteResult(location, run, false, 0, record);
+        try (WriteSession session = s.openLocation(dir)) {
+            String location = session.write(p.fileName(), p.json(), record.runId());
+            return new WriteResult(location, session.location(), false, 0, record);
+        }
     }
 
+    /** One session: lock held → open (creates the run) → pre-clear once per process → write → close → release. */
     private WriteResult writeDefault(SidecarStore s, SidecarResult record, Prepared p) throws IOException {
         if (record.projectCommit().orElse("").isEmpty()) {
             unknownCommitWarning.emit(OneShotWarning.UNKNOWN_COMMIT);
         }
-        String runsRoot = SidecarDirs.runsRoot(env);
-        String runName = p.runName();
-        // Create first: the pre-clear gate keys on the canonical location, which needs the directory.
-        String runDir = s.runLocation(runsRoot, runName);
-        String run = s.createRunUnder(runsRoot, runName);
-        Optional<Path> lockFile = s.lockFile(runsRoot, runName);
-        RunLock.Held held = null;
-        if (lockFile.isPresent()) {
-            long waitStart = System.nanoTime();
-            held = lock.get().acquire(lockFile.get(), RunLock.Mode.EXCLUSIVE, lockTimeout,
-                    "run-dir " + runDir, RunLock.RUN_DIR_REMEDIATION);
+        RunRef run = new RunRef(rootFor(s), p.runName());
+        long waitStart = System.nanoTime();
+        try (RunLock.Held held = lock.get().acquire(run, RunLock.Mode.EXCLUSIVE, lockTimeout)) {
             meters.lockWait(Duration.ofNanos(System.nanoTime() - waitStart));
-        }
-        try {
-            int removed = preClearGate.clearOnce(run, () -> s.preClear(run));
-            if (removed > 0) {
-                meters.preClearRemoved(removed);
-            }
-            String location = s.write(run, p.fileName(), p.json(), record.runId());
-            return new WriteResult(location, run, true, removed, record);
-        } finally {
-            if (held != null) {
-                held.close();
+            try (WriteSession session = s.openRun(run, held)) {
+                int removed = preClearGate.clearOnce(session.location(), session::preClear);
+                if (removed > 0) {
+                    meters.preClearRemoved(removed);
+                }
+                String location = session.write(p.fileName(), p.json(), record.runId());
+                return new WriteResult(location, session.location(), true, removed, record);
             }
         }
+    }
+
+    private String rootFor(SidecarStore s) {
+        return root != null ? root : s.defaultRoot(env);
     }
 
     /** Configuration of a {@link SidecarWriter}; every setting has a default. */
@@ -247,6 +248,7 @@ public final class SidecarWriter {
         private Supplier<String> runSource;
         private Supplier<Path> projectDir = () -> Path.of("").toAbsolutePath();
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private String root;
         private MeterRegistry registry = Metrics.globalRegistry;
         private OneShotWarning unknownCommitWarning = OneShotWarning.processWideUnknownCommit();
         private PreClearGate preClearGate = PreClearGate.processWide();
@@ -261,21 +263,24 @@ public final class SidecarWriter {
             return this;
         }
 
-        /** The store; default {@link Providers#store()}, looked up at first use. */
+        /** The store; default {@link Providers#store()}, the process-wide instance, looked up at first use. */
         public Builder store(SidecarStore store) {
             Objects.requireNonNull(store, "store");
             this.store = () -> store;
             return this;
         }
 
-        /** The commit probe; default {@link Providers#probe()}, looked up at first use. */
+        /** The commit probe; default {@link Providers#probe()}, the process-wide instance, looked up at first use. */
         public Builder probe(CommitProbe probe) {
             Objects.requireNonNull(probe, "probe");
             this.probe = () -> probe;
             return this;
         }
 
-        /** The run lock; default {@link Providers#lock()}, looked up at the first default-path write. */
+        /**
+         * The run lock; default {@link Providers#lock()} (the lock the store brings, else the
+         * highest-priority usable one), looked up at the first default-path write.
+         */
         public Builder lock(RunLock lock) {
             Objects.requireNonNull(lock, "lock");
             this.lock = () -> lock;
@@ -316,6 +321,16 @@ public final class SidecarWriter {
                 throw new IllegalArgumentException("lock timeout must not be negative: " + lockTimeout);
             }
             this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /**
+         * The root default-path runs go under. Default: the store's
+         * {@linkplain SidecarStore#defaultRoot default root} for {@link #env}
+         * ({@code {CARGO_TARGET_DIR or target}/ktstr} for the filesystem).
+         */
+        public Builder root(String root) {
+            this.root = Objects.requireNonNull(root, "root");
             return this;
         }
 

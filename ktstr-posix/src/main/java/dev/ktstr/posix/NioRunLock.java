@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -109,8 +110,10 @@ public final class NioRunLock implements RunLock {
             try {
                 ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+            } catch (AccessDeniedException e) {
+                throw new IOException("open " + key + ": " + accessDenied(key, e), e);
             } catch (IOException e) {
-                throw new IOException("open lock file " + key + ": " + FlockRunLock.reasonText(e), e);
+                throw new IOException("open " + key + ": " + FlockRunLock.reasonText(e), e);
             }
             FileLock lock;
             try {
@@ -134,6 +137,21 @@ public final class NioRunLock implements RunLock {
             HELD.put(key, mine);
             return Attempt.LOCKED;
         }
+    }
+
+    /** EACCES: name the owner of a lock file that belongs to another user. */
+    private static String accessDenied(Path key, AccessDeniedException e) {
+        try {
+            Object uid = Files.getAttribute(key, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+            String owner = Files.getOwner(key, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!owner.equals(System.getProperty("user.name"))) {
+                return LockMessages.ownedByOther(LockMessages.uidText(((Number) uid).intValue(),
+                        owner.equals(String.valueOf(uid)) ? null : owner));
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // not there, or no unix view: the generic text
+        }
+        return FlockRunLock.reasonText(e);
     }
 
     private static final Object MISSING = new Object();

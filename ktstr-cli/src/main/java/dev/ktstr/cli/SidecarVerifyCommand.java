@@ -1,20 +1,26 @@
 package dev.ktstr.cli;
 
+import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.cli.progress.Progress;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.text.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +86,7 @@ final class SidecarVerifyCommand implements Callable<Integer> {
                 });
                 if (verdicts.size() == before && Files.isDirectory(p)) {
                     progress.close();
-                    err.println("ktstr-sidecar: no sidecar files under " + p);
+                    err.println("ktstr-sidecar: no sidecar files under " + TerminalText.visible(p.toString()));
                 }
             }
         }
@@ -93,77 +99,146 @@ final class SidecarVerifyCommand implements Callable<Integer> {
         return verdicts.stream().allMatch(FileVerdict::ok) ? 0 : 1;
     }
 
-    /** Verifies {@code path} (a file, or every sidecar-named file below a directory) into {@code sink}. */
+    /**
+     * Verifies {@code path} (a file, or every sidecar-named file below a directory) into {@code sink}.
+     * Nothing stops the walk: a file or directory that cannot be read is one failed verdict and
+     * the walk goes on. Symbolic links are followed, but no directory is walked twice (by device
+     * and inode), so link loops and links fanning out to one directory end at once.
+     */
     static void collect(Path path, Consumer<FileVerdict> sink) {
-        if (Files.isDirectory(path)) {
-            walk(path, sink, new HashSet<>());
-        } else if (Files.exists(path)) {
-            sink.accept(verify(path));
-        } else {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
             sink.accept(failure(path, "no such file or directory"));
+            return;
+        } catch (IOException | RuntimeException e) {
+            sink.accept(failure(path, "cannot read: " + CliErrors.describe(e)));
+            return;
+        }
+        if (attrs.isDirectory()) {
+            walk(path, attrs, sink);
+        } else {
+            sink.accept(verify(path));
         }
     }
 
-    private static void walk(Path dir, Consumer<FileVerdict> sink, Set<Path> onStack) {
-        Path real;
-        try {
-            real = dir.toRealPath();
-        } catch (IOException e) {
-            sink.accept(failure(dir, CliErrors.describe(e)));
-            return;
+    /** One directory being listed: its entries in byte order of their names, and how far the walk got. */
+    private static final class Level {
+        final List<Path> entries;
+        int next;
+
+        Level(List<Path> entries) {
+            this.entries = entries;
         }
-        if (!onStack.add(real)) {
-            return; // a symbolic link back into a directory being walked
-        }
-        List<Path> entries = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            ds.forEach(entries::add);
-        } catch (IOException | UncheckedIOException e) {
-            sink.accept(failure(dir, "cannot list directory: " + CliErrors.describe(e)));
-            onStack.remove(real);
-            return;
-        }
-        entries.sort((a, b) -> Utf8Order.INSTANCE.compare(a.getFileName().toString(), b.getFileName().toString()));
-        for (Path e : entries) {
-            if (Files.isDirectory(e)) {
-                walk(e, sink, onStack);
-            } else if (SidecarNames.isSidecarFile(e.getFileName().toString())) {
+    }
+
+    /** Depth first, without recursion (a deep tree cannot overflow the stack), each directory once. */
+    private static void walk(Path top, BasicFileAttributes topAttrs, Consumer<FileVerdict> sink) {
+        Set<Object> visited = new HashSet<>();
+        Set<Path> visitedPaths = new HashSet<>(); // where a file system gives no file key
+        Deque<Level> stack = new ArrayDeque<>();
+        enter(top, topAttrs, visited, visitedPaths, stack, sink);
+        while (!stack.isEmpty()) {
+            Level level = stack.peek();
+            if (level.next == level.entries.size()) {
+                stack.pop();
+                continue;
+            }
+            Path e = level.entries.get(level.next++);
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(e, BasicFileAttributes.class);
+            } catch (IOException | RuntimeException ex) {
+                attrs = null; // a dangling link or an unreadable entry: a sidecar name makes it an error below
+            }
+            if (attrs != null && attrs.isDirectory()) {
+                enter(e, attrs, visited, visitedPaths, stack, sink);
+            } else if (isSidecarName(e)) {
                 sink.accept(verify(e));
             }
         }
-        onStack.remove(real);
     }
 
+    /** Lists {@code dir} onto the stack unless it was walked already; a listing that fails is one verdict. */
+    private static void enter(Path dir, BasicFileAttributes attrs, Set<Object> visited, Set<Path> visitedPaths,
+            Deque<Level> stack, Consumer<FileVerdict> sink) {
+        Object key = attrs.fileKey();
+        if (key != null ? !visited.add(key) : !visitedPaths.add(realPath(dir))) {
+            return; // a link back into, or across to, a directory already walked
+        }
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> ds = SidecarFiles.newDirectoryStream(dir)) {
+            for (Path e : ds) {
+                entries.add(e);
+            }
+        } catch (IOException | RuntimeException e) {
+            // DirectoryIteratorException (readdir failed half way, as in /proc/1/map_files) included:
+            // the entries read so far are still walked.
+            Throwable cause = e instanceof DirectoryIteratorException && e.getCause() != null ? e.getCause() : e;
+            sink.accept(failure(dir, "cannot list directory: " + CliErrors.describe(cause)));
+        }
+        entries.sort((a, b) -> Utf8Order.INSTANCE.compare(a.getFileName().toString(), b.getFileName().toString()));
+        stack.push(new Level(entries));
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir.toAbsolutePath().normalize();
+        }
+    }
+
+    private static boolean isSidecarName(Path p) {
+        Path name = p.getFileName();
+        return name != null && SidecarNames.isSidecarFile(name.toString());
+    }
+
+    /**
+     * The verdict on one file, read with {@link SidecarFiles#readBounded(Path)}: a FIFO, socket or
+     * device is never opened, a file above {@code ktstr.maxSidecarBytes} is not read past the limit.
+     */
     static FileVerdict verify(Path file) {
         byte[] bytes;
         try {
-            if (Files.isDirectory(file)) {
-                return failure(file, "cannot read: is a directory");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | UncheckedIOException e) {
+            bytes = SidecarFiles.readBounded(file);
+        } catch (NoSuchFileException e) {
+            return failure(file, "cannot read: no such file or directory");
+        } catch (IOException | RuntimeException e) {
             return failure(file, "cannot read: " + CliErrors.describe(e));
         }
-        SidecarResult r;
         try {
-            r = SidecarCodec.read(bytes);
-        } catch (KtstrException e) {
-            return failure(file, e.getMessage());
+            SidecarResult r;
+            try {
+                r = SidecarCodec.read(bytes);
+            } catch (KtstrException e) {
+                return failure(file, e.getMessage());
+            }
+            String canonical = SidecarNames.fileName(r);
+            Path leaf = file.getFileName();
+            boolean nameMatches = leaf != null && leaf.toString().equals(canonical);
+            boolean canonicalBytes = Arrays.equals(bytes, SidecarCodec.write(r));
+            return new FileVerdict(file.toString(), true, "", canonical, nameMatches, canonicalBytes);
+        } catch (OutOfMemoryError e) {
+            return failure(file, "cannot check: " + file.toFile().length()
+                    + " bytes do not fit in this JVM's heap (raise -Xmx or lower " + SidecarFiles.MAX_BYTES_PROPERTY + ")");
+        } catch (RuntimeException e) {
+            return failure(file, "cannot check: " + CliErrors.describe(e));
         }
-        String canonical = SidecarNames.fileName(r);
-        Path leaf = file.getFileName();
-        boolean nameMatches = leaf != null && leaf.toString().equals(canonical);
-        boolean canonicalBytes = Arrays.equals(bytes, SidecarCodec.write(r));
-        return new FileVerdict(file.toString(), true, "", canonical, nameMatches, canonicalBytes);
     }
 
     private static FileVerdict failure(Path path, String error) {
         return new FileVerdict(path.toString(), false, error, "", false, false);
     }
 
+    /** The text report; paths, errors and names from files show their control characters escaped. */
     static String text(List<FileVerdict> verdicts) {
         StringBuilder b = new StringBuilder();
-        for (FileVerdict v : verdicts) {
+        for (FileVerdict raw : verdicts) {
+            FileVerdict v = new FileVerdict(TerminalText.visible(raw.path()), raw.parses(),
+                    TerminalText.visible(raw.error()), TerminalText.visible(raw.canonicalName()), raw.nameMatches(),
+                    raw.canonicalBytes());
             if (!v.parses()) {
                 b.append("ERROR     ").append(v.path()).append(": ").append(v.error()).append('\n');
             } else if (!v.nameMatches()) {

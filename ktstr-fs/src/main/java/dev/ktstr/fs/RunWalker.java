@@ -380,6 +380,11 @@ final class RunWalker {
         } catch (Exception e) {
             String msg = e.getMessage();
             return Outcome.parse(location, msg == null || msg.isEmpty() ? e.getClass().getSimpleName() : msg);
+        } catch (OutOfMemoryError e) {
+            // A file under the read limit whose records still do not fit this heap: one entry, the walk goes on.
+            bytes = null;
+            return Outcome.io(location, "too large to parse in this JVM's heap (raise -Xmx or lower "
+                    + SidecarFiles.MAX_BYTES_PROPERTY + ")");
         }
     }
 

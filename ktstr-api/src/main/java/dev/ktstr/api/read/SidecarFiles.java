@@ -132,7 +132,7 @@ public final class SidecarFiles {
      * after a {@code stat} says it is a directory.
      *
      * @throws NotDirectoryException when {@code dir} is a regular file (as {@code opendir} says)
-     * @throws FileSystemException with reason {@code not a directory (FIFO, socket or device; not
+     * @throws FileSystemException with reason {@code not a directory (a FIFO, socket or device; not
      *     opened)} when it is another kind of file
      * @throws IOException as {@code stat} or {@code opendir} fail (no such file, permission denied...)
      */
@@ -142,7 +142,7 @@ public final class SidecarFiles {
             if (attrs.isRegularFile()) {
                 throw new NotDirectoryException(dir.toString());
             }
-            throw new FileSystemException(dir.toString(), null, "not a directory (FIFO, socket or device; not opened)");
+            throw new FileSystemException(dir.toString(), null, "not a directory (a FIFO, socket or device; not opened)");
         }
         return Files.newDirectoryStream(dir);
     }

@@ -1,5 +1,6 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.ProviderException;
 import dev.ktstr.api.spi.CommitProbe;
 import dev.ktstr.api.spi.RevspecExpansion;
@@ -76,7 +77,7 @@ final class CommitRevspecs {
             }
             RevspecExpansion.Literal l = (RevspecExpansion.Literal) e;
             warning(flag, input, l).ifPresent(w -> {
-                err.println(w);
+                err.println(TerminalText.visible(w));
                 err.flush();
             });
             out.add(input);

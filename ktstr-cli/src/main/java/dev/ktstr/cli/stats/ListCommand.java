@@ -1,5 +1,6 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.cli.progress.Progress;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
@@ -50,7 +51,7 @@ final class ListCommand implements Callable<Integer> {
         String root = parent.root(dir);
         List<RunInfo> runs = reader.listRuns(root);
         if (runs.isEmpty()) {
-            err.println(RunList.noRunsMessage(root));
+            err.println(TerminalText.visibleLines(RunList.noRunsMessage(root)));
             if (json) {
                 out.print("[]\n");
             }

@@ -1,5 +1,6 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.Env;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.read.SidecarReader;
@@ -121,7 +122,7 @@ public final class StatsCommand implements Callable<Integer> {
 
     /** {@code --dir} when given, else the default runs root. */
     String root(String dirOption) {
-        return dirOption != null ? dirOption : reader.defaultRunsRoot();
+        return StatsIo.listableRoot(dirOption != null ? dirOption : reader.defaultRunsRoot());
     }
 
     @Override
@@ -129,13 +130,21 @@ public final class StatsCommand implements Callable<Integer> {
         return StatsIo.guarded(spec, this::report);
     }
 
+    /** {@link SidecarReader#currentRunLocation()}, refusing a default runs root that is a FIFO, socket or device. */
+    private Optional<String> currentRunLocation() throws IOException {
+        if (SidecarDirs.override(env).isEmpty()) {
+            StatsIo.listableRoot(reader.defaultRunsRoot());
+        }
+        return reader.currentRunLocation();
+    }
+
     private int report() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<String> location;
         try {
-            location = dir != null ? reader.listRuns(dir).stream().findFirst().map(RunInfo::location)
-                    : reader.currentRunLocation();
+            location = dir != null ? reader.listRuns(root(dir)).stream().findFirst().map(RunInfo::location)
+                    : currentRunLocation();
         } catch (IOException e) {
             location = Optional.empty(); // upstream: an unreadable runs root has no newest run
         }

@@ -1,5 +1,11 @@
 package dev.ktstr.cli.stats;
 
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import dev.ktstr.report.ReportException;
+import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.store.IoError;
 import dev.ktstr.api.store.ParseError;
@@ -54,7 +60,8 @@ final class StatsIo {
 
     private static int fail(CommandSpec spec, String message) {
         spec.commandLine().getOut().flush();
-        spec.commandLine().getErr().println("error: " + message);
+        // Messages may span lines (hints); anything else of control from a path or a value is shown escaped.
+        spec.commandLine().getErr().println("error: " + TerminalText.visibleLines(String.valueOf(message)));
         return 1;
     }
 
@@ -90,7 +97,7 @@ final class StatsIo {
     /** {@link #diagnostics(PrintWriter, RunCollection)} for a whole pool. */
     static void diagnostics(PrintWriter err, PoolCollection<?> pool) {
         for (WalkProblem p : pool.problems()) {
-            err.println(p.diagnostic());
+            err.println(TerminalText.visible(p.diagnostic()));
         }
         for (RunCollection<?> run : pool.runs()) {
             diagnostics(err, run);
@@ -106,13 +113,34 @@ final class StatsIo {
             lines.add(new AbstractMap.SimpleImmutableEntry<>(e.location(), e.diagnostic()));
         }
         lines.sort((a, b) -> RustFormat.compareUtf8(a.getKey(), b.getKey()));
+        // Paths and messages come from file names and sidecars: one line each, control characters shown.
         for (Map.Entry<String, String> line : lines) {
-            err.println(line.getValue());
+            err.println(TerminalText.visible(line.getValue()));
         }
         for (WalkProblem p : problems) {
-            err.println(p.diagnostic());
+            err.println(TerminalText.visible(p.diagnostic()));
         }
         err.flush();
+    }
+
+    /**
+     * {@code location} when it may be listed as a runs root: refuses a FIFO, socket or device (the
+     * store would open it to list it, and opening a FIFO blocks until a writer comes). A regular file,
+     * a directory or a missing path pass, and read as they always did (a regular file: no runs).
+     *
+     * @throws ReportException naming the path when it is a FIFO, socket or device
+     */
+    static String listableRoot(String location) {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(Path.of(location), BasicFileAttributes.class);
+        } catch (IOException | InvalidPathException e) {
+            return location; // missing or unreadable: the store reports it as before
+        }
+        if (!attrs.isDirectory() && !attrs.isRegularFile()) {
+            throw new ReportException(location + ": not a directory (a FIFO, socket or device; not opened)");
+        }
+        return location;
     }
 
     /** {@code root.join(id)} with Rust's {@code Path::join} rules: an absolute id replaces the root. */

@@ -123,6 +123,9 @@ class LockHardeningTortureTest {
         Path target = tmp.resolve("target");
         Path locks = Files.createDirectories(target.resolve("ktstr").resolve(".locks"));
         Path lockFile = locks.resolve(run + ".lock");
+        // Warm up: the providers (and the native flock binding) load at the first write, which
+        // may take longer than the waits below; afterwards the writer reaches the lock at once.
+        writer(tmp.resolve("warm-up")).write(TortureWriter.record("warm_up", 1));
         SidecarWriter w = writer(target);
         try (Holder first = Holder.flock(lockFile)) {
             CompletableFuture<WriteResult> waiting = CompletableFuture.supplyAsync(() -> {

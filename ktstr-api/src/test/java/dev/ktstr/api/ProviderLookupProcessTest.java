@@ -77,7 +77,7 @@ class ProviderLookupProcessTest {
                   public Optional<String> unavailableReason() {
                     return "%s".isEmpty() ? Optional.empty() : Optional.of("%s");
                   }
-                  public Held acquire(Path f, Mode m, Duration t) { throw new UnsupportedOperationException(); }
+                  public Held acquire(dev.ktstr.api.spi.RunRef r, Mode m, Duration t) { throw new UnsupportedOperationException(); }
                 }
                 """.formatted(pkg, name, priority, refusal, refusal);
         return buildJar(id, pkg, Map.of(

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ktstr.api.spi.RunLock;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ class ProvidersSelectTest {
         }
 
         @Override
-        public Held acquire(Path lockFile, Mode mode, Duration timeout) {
+        public Held acquire(dev.ktstr.api.spi.RunRef run, Mode mode, Duration timeout) {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,6 +1,12 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.Env;
+import dev.ktstr.api.layout.SidecarDirs;
+import dev.ktstr.api.spi.PoolQuery;
+import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;
+import dev.ktstr.api.spi.WriteSession;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
@@ -36,19 +42,38 @@ public final class FsSidecarStore implements SidecarStore {
     private static final int WALK_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /**
-     * The other walk threads, shared by every walk; daemon threads so an idle pool never holds
-     * the JVM open. Not created at all when the caller walks alone.
+     * The other walk threads, shared by every walk of this store; daemon threads so an idle
+     * pool never holds the JVM open. Created at the first walk that needs them, shut down by
+     * {@link #close}. Not created at all when the caller walks alone.
      */
-    private static final class ParsePool {
-        static final ExecutorService INSTANCE = Executors.newFixedThreadPool(WALK_THREADS - 1, r -> {
-            Thread t = new Thread(r, "ktstr-fs-parse");
-            t.setDaemon(true);
-            return t;
-        });
+    private ExecutorService parsePool;
+    private boolean closed;
+
+    private synchronized RunWalker walker() {
+        if (WALK_THREADS == 1) {
+            return new RunWalker(null, 0);
+        }
+        if (closed) {
+            throw new IllegalStateException("the fs store was closed; get a new one from Providers");
+        }
+        if (parsePool == null) {
+            parsePool = Executors.newFixedThreadPool(WALK_THREADS - 1, r -> {
+                Thread t = new Thread(r, "ktstr-fs-parse");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return new RunWalker(parsePool, WALK_THREADS - 1);
     }
 
-    private static RunWalker walker() {
-        return WALK_THREADS == 1 ? new RunWalker(null, 0) : new RunWalker(ParsePool.INSTANCE, WALK_THREADS - 1);
+    /** Shuts the walk threads down (walks in progress finish first). Idempotent. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (parsePool != null) {
+            parsePool.shutdown();
+            parsePool = null;
+        }
     }
 
     @Override
@@ -61,14 +86,70 @@ public final class FsSidecarStore implements SidecarStore {
         return 100;
     }
 
+    /** {@code {CARGO_TARGET_DIR or target}/ktstr}, relative when the target directory is. */
+    @Override
+    public String defaultRoot(Env env) {
+        return SidecarDirs.runsRoot(env);
+    }
+
     @Override
     public String runLocation(String runsRoot, String runName) {
         refuseBadRunName(runName);
         return Path.of(runsRoot).resolve(runName).toString();
     }
 
+    /**
+     * Opens {@code {root}/{name}}: refuses a lock that is not on this run, creates the directory
+     * (refusing a linked one, see {@link #createRunUnder}), and returns a session that may
+     * pre-clear. The lock itself is the lock provider's ({@code flock} on
+     * {@code {root}/.locks/{name}.lock}, as the Rust tool).
+     */
     @Override
-    public String createRun(String runLocation) throws IOException {
+    public WriteSession openRun(RunRef run, RunLock.Held held) throws IOException {
+        if (!held.run().equals(run)) {
+            throw new IllegalArgumentException("the held lock is on run " + held.run() + ", not on " + run
+                    + "; take the lock on the run you open");
+        }
+        return new FsWriteSession(createRunUnder(run.root(), run.name()), true);
+    }
+
+    /** Opens the directory {@code location} as is (the {@code KTSTR_SIDECAR_DIR} override); never pre-cleared. */
+    @Override
+    public WriteSession openLocation(String location) throws IOException {
+        return new FsWriteSession(createRun(location), false);
+    }
+
+    /** Writing one run directory; pre-clear only with the run lock held. */
+    private final class FsWriteSession implements WriteSession {
+        private final String location;
+        private final boolean locked;
+
+        FsWriteSession(String location, boolean locked) {
+            this.location = location;
+            this.locked = locked;
+        }
+
+        @Override
+        public String location() {
+            return location;
+        }
+
+        @Override
+        public int preClear() throws IOException {
+            if (!locked) {
+                throw new IllegalStateException("refusing to pre-clear " + location
+                        + ": the session was opened without the run lock (KTSTR_SIDECAR_DIR is never pre-cleared)");
+            }
+            return FsSidecarStore.this.preClear(location);
+        }
+
+        @Override
+        public String write(String fileName, byte[] json, String runId) throws IOException {
+            return FsSidecarStore.this.write(location, fileName, json, runId);
+        }
+    }
+
+    String createRun(String runLocation) throws IOException {
         Path dir = Path.of(runLocation);
         // A directory deleted by someone else between the JDK's mkdir and its "is it a directory"
         // check reads as "already exists": try again, a few times, before calling it in the way.
@@ -99,8 +180,7 @@ public final class FsSidecarStore implements SidecarStore {
      * is a symbolic link or that resolves anywhere but directly inside the runs root: the writer
      * pre-clears the run it gets here, and must never delete sidecars outside the root.
      */
-    @Override
-    public String createRunUnder(String runsRoot, String runName) throws IOException {
+    String createRunUnder(String runsRoot, String runName) throws IOException {
         Path dir = Path.of(runLocation(runsRoot, runName));
         refuseLinkedRun(dir);
         String real = createRun(dir.toString());
@@ -135,14 +215,8 @@ public final class FsSidecarStore implements SidecarStore {
         }
     }
 
-    @Override
-    public Optional<Path> lockFile(String runsRoot, String runName) {
-        refuseBadRunName(runName);
-        return Optional.of(Path.of(runsRoot).resolve(FsNames.LOCKS_DIR).resolve(runName + ".lock"));
-    }
-
-    @Override
-    public int preClear(String runLocation) throws IOException {
+    /** Removes the top-level sidecars and staging orphans of the run directory {@code runLocation}. */
+    int preClear(String runLocation) throws IOException {
         Path dir = Path.of(runLocation);
         List<Path> doomed = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
@@ -185,8 +259,7 @@ public final class FsSidecarStore implements SidecarStore {
                 : Optional.of("sidecar file name '" + printable(fileName) + "' " + refusal.substring("it ".length()));
     }
 
-    @Override
-    public String write(String runLocation, String fileName, byte[] json, String runId) throws IOException {
+    String write(String runLocation, String fileName, byte[] json, String runId) throws IOException {
         String refusal = FsNames.refusal(fileName);
         if (!refusal.isEmpty()) {
             throw new IllegalArgumentException("refusing to write sidecar '" + printable(fileName) + "' in " + runLocation
@@ -201,8 +274,9 @@ public final class FsSidecarStore implements SidecarStore {
         return walker.load(walker.plan(Path.of(runLocation)), parser);
     }
 
+    /** Walks every run directory; the query selects nothing out (callers filter), see {@link PoolQuery}. */
     @Override
-    public <T> PoolCollection<T> pool(String runsRoot, SidecarParser<T> parser) {
+    public <T> PoolCollection<T> pool(String runsRoot, PoolQuery query, SidecarParser<T> parser) {
         Path root = Path.of(runsRoot);
         List<WalkProblem> problems = new ArrayList<>();
         List<Path> runDirs = new ArrayList<>();

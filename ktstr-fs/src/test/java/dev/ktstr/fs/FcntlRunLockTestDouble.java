@@ -1,6 +1,7 @@
 package dev.ktstr.fs;
 
 import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.RunRef;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -28,7 +29,8 @@ final class FcntlRunLockTestDouble implements RunLock {
     }
 
     @Override
-    public Held acquire(Path lockFile, Mode mode, Duration timeout) throws IOException {
+    public Held acquire(RunRef run, Mode mode, Duration timeout) throws IOException {
+        Path lockFile = Path.of(run.root(), ".locks", run.name() + ".lock");
         Files.createDirectories(lockFile.toAbsolutePath().getParent());
         Path key = lockFile.toAbsolutePath().normalize();
         ReentrantLock local = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
@@ -52,8 +54,13 @@ final class FcntlRunLockTestDouble implements RunLock {
                         private boolean closed;
 
                         @Override
-                        public Path lockFile() {
-                            return lockFile;
+                        public RunRef run() {
+                            return run;
+                        }
+
+                        @Override
+                        public String provider() {
+                            return name();
                         }
 
                         @Override

@@ -104,11 +104,9 @@ class FsStoreWriteTest {
     }
 
     @Test
-    void lockFileIsUnderDotLocksOfTheRunsRoot() {
-        assertEquals(Path.of("/runs-root/.locks/6.14.2-deadbee.lock"),
-                store.lockFile("/runs-root", "6.14.2-deadbee").orElseThrow());
+    void runLocationIsUnderTheRunsRoot() {
         assertEquals("/runs-root/6.14.2-deadbee", store.runLocation("/runs-root", "6.14.2-deadbee"));
-        assertThrows(IllegalArgumentException.class, () -> store.lockFile("/r", "../x"));
+        assertThrows(IllegalArgumentException.class, () -> store.runLocation("/r", "../x"));
         assertThrows(IllegalArgumentException.class, () -> store.runLocation("/r", ".."));
     }
 

@@ -1,6 +1,7 @@
 package dev.ktstr.posix;
 
 import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.RunRef;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
@@ -56,12 +57,26 @@ public final class FlockRunLock implements RunLock {
         return NativePosix.unavailableReason();
     }
 
+    /**
+     * Locks run {@code run}: {@code flock(2)} on {@code {root}/.locks/{name}.lock}, with
+     * upstream's timeout wording for the run directory.
+     */
     @Override
+    public Held acquire(RunRef run, Mode mode, Duration timeout) throws IOException {
+        Objects.requireNonNull(run, "run");
+        return acquire(RunLockFiles.of(run), mode, timeout, RunLockFiles.context(run), RUN_DIR_REMEDIATION);
+    }
+
+    /** Locks the file {@code lockFile} itself (its run is {@link RunLockFiles#runOf}). */
     public Held acquire(Path lockFile, Mode mode, Duration timeout) throws IOException {
         return acquire(lockFile, mode, timeout, String.valueOf(lockFile), LockMessages.GENERIC_REMEDIATION);
     }
 
-    @Override
+    /**
+     * Locks the file {@code lockFile} with the words of the timeout message chosen by the caller:
+     * {@code flock <LOCK_EX|LOCK_SH> on <context> timed out after <timeout> (lockfile <path>,
+     * holders: <holders>).} followed by a space and {@code remediation} unless it is empty.
+     */
     public Held acquire(Path lockFile, Mode mode, Duration timeout, String context, String remediation)
             throws IOException {
         Objects.requireNonNull(lockFile, "lockFile");
@@ -141,6 +156,11 @@ public final class FlockRunLock implements RunLock {
     }
 
     @Override
+    public List<Holder> holders(RunRef run) throws IOException {
+        return holders(RunLockFiles.of(run));
+    }
+
+    /** The holders of the lock file {@code lockFile}, from {@code /proc/locks}. */
     public List<Holder> holders(Path lockFile) throws IOException {
         Objects.requireNonNull(lockFile, "lockFile");
         if (!Files.exists(lockFile)) {
@@ -339,7 +359,7 @@ public final class FlockRunLock implements RunLock {
     }
 
     /** The held lock: closing the descriptor releases the kernel lock, then the JVM gate. */
-    private static final class FlockHeld implements Held {
+    private static final class FlockHeld implements FileHeld {
         private final NativePosix nat;
         private final Path lockFile;
         private final Path key;
@@ -358,6 +378,16 @@ public final class FlockRunLock implements RunLock {
         @Override
         public Path lockFile() {
             return lockFile;
+        }
+
+        @Override
+        public RunRef run() {
+            return RunLockFiles.runOf(lockFile);
+        }
+
+        @Override
+        public String provider() {
+            return "flock";
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.ktstr.posix;
 
 import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.RunRef;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -51,7 +52,14 @@ public final class NioRunLock implements RunLock {
         return -100;
     }
 
+    /** Locks run {@code run}: a JDK file lock on {@code {root}/.locks/{name}.lock}. */
     @Override
+    public Held acquire(RunRef run, Mode mode, Duration timeout) throws IOException {
+        Objects.requireNonNull(run, "run");
+        return acquire(RunLockFiles.of(run), mode, timeout);
+    }
+
+    /** Locks the file {@code lockFile} itself (its run is {@link RunLockFiles#runOf}). */
     public Held acquire(Path lockFile, Mode mode, Duration timeout) throws IOException {
         Objects.requireNonNull(lockFile, "lockFile");
         Objects.requireNonNull(mode, "mode");
@@ -175,7 +183,7 @@ public final class NioRunLock implements RunLock {
                 + " finish or kill it, then retry.");
     }
 
-    private static final class NioHeld implements Held {
+    private static final class NioHeld implements FileHeld {
         private final Path lockFile;
         private final Path key;
         private final Mode mode;
@@ -190,6 +198,16 @@ public final class NioRunLock implements RunLock {
         @Override
         public Path lockFile() {
             return lockFile;
+        }
+
+        @Override
+        public RunRef run() {
+            return RunLockFiles.runOf(lockFile);
+        }
+
+        @Override
+        public String provider() {
+            return "nio";
         }
 
         @Override

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The flock provider inside one JVM: threads, close, file creation, provider lookup. */
 class FlockInJvmTest {
-    private final RunLock lock = new FlockRunLock();
+    private final FlockRunLock lock = new FlockRunLock();
 
     @TempDir
     Path dir;
@@ -148,7 +148,7 @@ class FlockInJvmTest {
     @Test
     void zeroTimeoutStillTriesOnce() throws Exception {
         try (Held h = lock.acquire(dir.resolve("z.lock"), Mode.EXCLUSIVE, Duration.ZERO)) {
-            assertEquals(99, Peer.flockNow(h.lockFile(), false));
+            assertEquals(99, Peer.flockNow(FileHeld.of(h), false));
         }
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The flock provider against real lock holders in other processes: flock(1), Python, a child JVM. */
 class FlockInteropTest {
-    private final RunLock lock = new FlockRunLock();
+    private final FlockRunLock lock = new FlockRunLock();
 
     @TempDir
     Path dir;
@@ -37,7 +37,7 @@ class FlockInteropTest {
             assertFalse(waiting.isDone(), "acquired while flock(1) held the lock");
             assertEquals(0, peer.release());
             try (Held held = waiting.get(20, TimeUnit.SECONDS)) {
-                assertEquals(lockFile, held.lockFile());
+                assertEquals(lockFile, FileHeld.of(held));
                 assertEquals(99, Peer.flockNow(lockFile, true), "flock -n got a lock the JVM holds");
             }
         }
@@ -107,7 +107,7 @@ class FlockInteropTest {
         Path lockFile = dir.resolve("py.lock");
         try (Peer peer = Peer.python(dir, "py.lock", false)) {
             try (Held shared = lock.acquire(lockFile, Mode.SHARED, Duration.ofSeconds(5))) {
-                assertEquals(lockFile, shared.lockFile());
+                assertEquals(lockFile, FileHeld.of(shared));
             }
             IOException e = assertThrows(IOException.class,
                     () -> lock.acquire(lockFile, Mode.EXCLUSIVE, Duration.ofMillis(300)));

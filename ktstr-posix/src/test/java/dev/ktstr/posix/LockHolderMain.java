@@ -18,11 +18,16 @@ public final class LockHolderMain {
     private LockHolderMain() {
     }
 
+    private static RunLock.Held acquireFile(RunLock lock, java.nio.file.Path file, RunLock.Mode mode) throws Exception {
+        Duration t = Duration.ofSeconds(10);
+        return lock instanceof FlockRunLock f ? f.acquire(file, mode, t) : ((NioRunLock) lock).acquire(file, mode, t);
+    }
+
     public static void main(String[] args) throws Exception {
         Selection<RunLock> selection = Providers.select(Spi.LOCK);
         RunLock.Mode mode = args[1].equals("x") ? RunLock.Mode.EXCLUSIVE : RunLock.Mode.SHARED;
-        try (RunLock.Held held = selection.provider().acquire(Paths.get(args[0]), mode, Duration.ofSeconds(10))) {
-            System.out.println("locked " + selection.provider().name() + " " + held.lockFile());
+        try (RunLock.Held held = acquireFile(selection.provider(), Paths.get(args[0]), mode)) {
+            System.out.println("locked " + selection.provider().name() + " " + FileHeld.of(held));
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The portable provider: excludes JVMs and threads, and (as documented) not flock(2) holders. */
 class NioRunLockTest {
-    private final RunLock lock = new NioRunLock();
+    private final NioRunLock lock = new NioRunLock();
 
     @TempDir
     Path dir;

@@ -70,7 +70,7 @@ class RemoteFsTest {
         }
         FlockRunLock.rejectRemoteFs(NativePosix.get(), dir.resolve("missing/.locks/k.lock"));
         try (Held h = new FlockRunLock().acquire(dir.resolve(".locks/k.lock"), Mode.EXCLUSIVE, Duration.ofSeconds(1))) {
-            assertEquals(99, Peer.flockNow(h.lockFile(), true));
+            assertEquals(99, Peer.flockNow(FileHeld.of(h), true));
         }
     }
 

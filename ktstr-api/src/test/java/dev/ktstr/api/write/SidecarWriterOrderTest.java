@@ -6,8 +6,9 @@ import dev.ktstr.api.Env;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
 import dev.ktstr.api.spi.RunLock;
+import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;
-import dev.ktstr.api.store.PoolCollection;
+import dev.ktstr.api.spi.WriteSession;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.api.store.SidecarParser;
@@ -36,31 +37,49 @@ class SidecarWriterOrderTest {
         }
 
         @Override
-        public String runLocation(String runsRoot, String runName) {
-            return runsRoot + "/" + runName;
+        public String defaultRoot(Env env) {
+            return env.nonEmpty("CARGO_TARGET_DIR").orElse("target") + "/ktstr";
         }
 
         @Override
-        public String createRun(String runLocation) {
-            log.add("create " + runLocation);
-            return "canon:" + runLocation;
+        public WriteSession openRun(RunRef run, RunLock.Held held) {
+            log.add("open " + run + " held on " + held.run());
+            return session("canon:" + run, true);
         }
 
         @Override
-        public Optional<Path> lockFile(String runsRoot, String runName) {
-            return Optional.of(Path.of(runsRoot, ".locks", runName + ".lock"));
+        public WriteSession openLocation(String location) {
+            log.add("open " + location);
+            return session("canon:" + location, false);
         }
 
-        @Override
-        public int preClear(String runLocation) {
-            log.add("preClear " + runLocation);
-            return 0;
-        }
+        private WriteSession session(String location, boolean locked) {
+            return new WriteSession() {
+                @Override
+                public String location() {
+                    return location;
+                }
 
-        @Override
-        public String write(String runLocation, String fileName, byte[] json, String runId) {
-            log.add("write " + runLocation + " " + fileName.substring(0, fileName.indexOf('-')));
-            return runLocation + "/" + fileName;
+                @Override
+                public int preClear() {
+                    if (!locked) {
+                        throw new IllegalStateException("pre-clear without the lock");
+                    }
+                    log.add("preClear " + location);
+                    return 0;
+                }
+
+                @Override
+                public String write(String fileName, byte[] json, String runId) {
+                    log.add("write " + location + " " + fileName.substring(0, fileName.indexOf('-')));
+                    return location + "/" + fileName;
+                }
+
+                @Override
+                public void close() {
+                    log.add("close");
+                }
+            };
         }
 
         @Override
@@ -69,18 +88,8 @@ class SidecarWriterOrderTest {
         }
 
         @Override
-        public <T> PoolCollection<T> pool(String runsRoot, SidecarParser<T> parser) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
         public List<RunInfo> listRuns(String runsRoot) {
             return List.of();
-        }
-
-        @Override
-        public String canonicalLocation(String location) {
-            return location;
         }
     };
 
@@ -91,12 +100,17 @@ class SidecarWriterOrderTest {
         }
 
         @Override
-        public Held acquire(Path lockFile, Mode mode, Duration timeout) {
-            log.add("lock " + lockFile + " " + mode + " " + timeout.toSeconds() + "s");
+        public Held acquire(RunRef run, Mode mode, Duration timeout) {
+            log.add("lock " + run + " " + mode + " " + timeout.toSeconds() + "s");
             return new Held() {
                 @Override
-                public Path lockFile() {
-                    return lockFile;
+                public RunRef run() {
+                    return run;
+                }
+
+                @Override
+                public String provider() {
+                    return name();
                 }
 
                 @Override
@@ -137,15 +151,15 @@ class SidecarWriterOrderTest {
     }
 
     @Test
-    void defaultPathCreatesThenLocksAcrossOnePreClearAndEachWrite() throws Exception {
+    void defaultPathLocksThenOpensAcrossOnePreClearAndEachWrite() throws Exception {
         SidecarWriter w = writer(Map.of("CARGO_TARGET_DIR", "/t"));
         WriteResult r = w.write(rec("a"));
         w.write(rec("b"));
         assertEquals(List.of(
-                "create /t/ktstr/6.14.2-abc1234", "lock /t/ktstr/.locks/6.14.2-abc1234.lock EXCLUSIVE 30s",
-                "preClear canon:/t/ktstr/6.14.2-abc1234", "write canon:/t/ktstr/6.14.2-abc1234 a", "unlock",
-                "create /t/ktstr/6.14.2-abc1234", "lock /t/ktstr/.locks/6.14.2-abc1234.lock EXCLUSIVE 30s",
-                "write canon:/t/ktstr/6.14.2-abc1234 b", "unlock"), log);
+                "lock /t/ktstr/6.14.2-abc1234 EXCLUSIVE 30s", "open /t/ktstr/6.14.2-abc1234 held on /t/ktstr/6.14.2-abc1234",
+                "preClear canon:/t/ktstr/6.14.2-abc1234", "write canon:/t/ktstr/6.14.2-abc1234 a", "close", "unlock",
+                "lock /t/ktstr/6.14.2-abc1234 EXCLUSIVE 30s", "open /t/ktstr/6.14.2-abc1234 held on /t/ktstr/6.14.2-abc1234",
+                "write canon:/t/ktstr/6.14.2-abc1234 b", "close", "unlock"), log);
         assertEquals(Optional.of("fedcba9-dirty"), r.written().kernelCommit());
         assertEquals(Optional.of("local"), r.written().runSource());
     }
@@ -153,6 +167,6 @@ class SidecarWriterOrderTest {
     @Test
     void overridePathWritesWithoutLockOrPreClear() throws Exception {
         writer(Map.of("KTSTR_SIDECAR_DIR", "/mine", "CARGO_TARGET_DIR", "/t")).write(rec("a"));
-        assertEquals(List.of("create /mine", "write canon:/mine a"), log);
+        assertEquals(List.of("open /mine", "write canon:/mine a", "close"), log);
     }
 }

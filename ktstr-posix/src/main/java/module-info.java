@@ -26,6 +26,14 @@ module dev.ktstr.posix {
     requires org.jnrproject.posix;
     requires org.jnrproject.ffi;
     requires org.jnrproject.constants;
+    // jnr-ffi is an automatic module and cannot require ASM, which it generates its native
+    // stubs with: without these lines nothing resolves ASM on the module path unless the
+    // application adds --add-modules, and flock is refused ("NoClassDefFoundError: ClassVisitor").
+    requires org.objectweb.asm;
+    requires org.objectweb.asm.commons;
+    requires org.objectweb.asm.tree;
+    requires org.objectweb.asm.tree.analysis;
+    requires org.objectweb.asm.util;
 
     opens dev.ktstr.posix.ffi;
 

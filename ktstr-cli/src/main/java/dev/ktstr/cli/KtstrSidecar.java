@@ -46,6 +46,9 @@ public final class KtstrSidecar implements Callable<Integer> {
         try {
             return run(out, err, args);
         } finally {
+            // One instance per provider per process: close them (connection pools, walk threads)
+            // before exit rather than leaving it to the shutdown hook.
+            Providers.closeAll();
             out.flush();
             err.flush();
         }
@@ -93,7 +96,7 @@ public final class KtstrSidecar implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             for (Spi<?> spi : Spi.ALL) {
-                Selection<?> s = Providers.select(spi);
+                Selection<?> s = Providers.selected(spi);
                 out.println(spi.key() + ": " + s.provider().name() + " (" + s.reason() + ")");
                 for (Candidate c : s.candidates()) {
                     out.println("  " + c.describe());

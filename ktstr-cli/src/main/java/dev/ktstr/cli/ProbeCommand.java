@@ -83,7 +83,7 @@ final class ProbeCommand implements Callable<Integer> {
         Optional<CommitProbe> probe = Optional.empty();
         for (Spi<?> spi : Spi.ALL) {
             try {
-                Selection<?> s = Providers.select(spi);
+                Selection<?> s = Providers.selected(spi);
                 providers.add(new ProviderReport(spi, Optional.of(s), ""));
                 KtstrProvider p = s.provider();
                 if (p instanceof SidecarStore st) {
@@ -100,7 +100,7 @@ final class ProbeCommand implements Callable<Integer> {
         Optional<String> kernelCommit = KernelIdentity.resolveSourceDir(env)
                 .flatMap(dir -> cp.flatMap(c -> c.kernelCommit(dir)));
         Optional<String> projectCommit = cp.flatMap(c -> c.projectCommit(cwd));
-        String runsRoot = SidecarDirs.runsRoot(env);
+        String runsRoot = store.map(s -> s.defaultRoot(env)).orElseGet(() -> SidecarDirs.runsRoot(env));
         Optional<String> override = SidecarDirs.override(env);
         String runName = new RunKey(kernelVersion.orElse(""), projectCommit.orElse("")).dirName();
         Optional<SidecarStore> st = store;

@@ -7,6 +7,7 @@ import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.write.SidecarWriter;
 import dev.ktstr.api.write.WriteResult;
 import dev.ktstr.report.text.JsonText;
+import dev.ktstr.report.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -104,7 +105,7 @@ final class SidecarWriteCommand implements Callable<Integer> {
                 WriteResult r = fill ? writer.write(records.get(i)) : writer.writeAsIs(records.get(i));
                 written.add(new Written(name, r));
                 if (!json) {
-                    out.println(Terminal.visible(r.location()));
+                    out.println(TerminalText.visible(r.location()));
                     out.flush();
                 }
             } catch (IOException | RuntimeException e) {
@@ -122,7 +123,7 @@ final class SidecarWriteCommand implements Callable<Integer> {
     private static void fail(List<Failed> failed, PrintWriter err, String name, Exception e) {
         String why = CliErrors.describe(e);
         failed.add(new Failed(name, why.startsWith(name + ":") ? why : name + ": " + why));
-        err.println("error: " + Terminal.visible(failed.get(failed.size() - 1).error()));
+        err.println("error: " + TerminalText.visible(failed.get(failed.size() - 1).error()));
         err.flush();
     }
 

@@ -26,9 +26,24 @@ record Dimensions(String testName, String topology, String scheduler, String wor
         String text = new String(json, StandardCharsets.UTF_8);
         // jsonb refuses \u0000 in strings; such a sidecar keeps its bytes and dimensions only.
         String jsonText = text.contains("\\u0000") ? null : text;
-        return new Dimensions(r.testName(), r.topology(), r.scheduler(), r.workType(), r.kernelVersion().orElse(null),
-                r.projectCommit().orElse(null), r.kernelCommit().orElse(null), r.runSource().orElse(null),
-                r.passed(), r.skipped(), r.timestamp(), jsonText);
+        return new Dimensions(col(r.testName()), col(r.topology()), col(r.scheduler()), col(r.workType()),
+                col(r.kernelVersion().orElse(null)), col(r.projectCommit().orElse(null)),
+                col(r.kernelCommit().orElse(null)), col(r.runSource().orElse(null)), r.passed(), r.skipped(),
+                col(r.timestamp()), jsonText);
+    }
+
+    /**
+     * A dimension value as a column can hold it: PostgreSQL text cannot hold NUL, so a value
+     * with one is stored as NULL (pool queries never push such a value down: see
+     * {@link #storable}).
+     */
+    private static String col(String v) {
+        return v == null || !storable(v) ? null : v;
+    }
+
+    /** Whether a text column can hold {@code v} (no NUL). */
+    static boolean storable(String v) {
+        return v.indexOf('\0') < 0;
     }
 
     Dimensions withoutJson() {

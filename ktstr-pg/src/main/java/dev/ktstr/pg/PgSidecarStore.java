@@ -209,7 +209,8 @@ public final class PgSidecarStore implements SidecarStore {
      * SQL), answered from the dimension indexes. Rows stream ordered by run then file name
      * (byte order), {@link #FETCH_SIZE} per round trip, each parsed as it arrives. With
      * {@link PoolQuery#ALL} runs without sidecars appear empty (as empty run directories do);
-     * with a narrower query only runs with a selected row appear.
+     * with a narrower query only runs with a selected row appear. A field whose values include
+     * one with NUL (which a text column cannot hold) is not pushed down.
      */
     @Override
     public <T> PoolCollection<T> pool(String root, PoolQuery query, SidecarParser<T> parser) {
@@ -224,6 +225,9 @@ public final class PgSidecarStore implements SidecarStore {
         }
         StringBuilder sql = new StringBuilder("SELECT run, file_name, content FROM ktstr_sidecar");
         List<Map.Entry<String, Set<String>>> filters = new ArrayList<>(query.filters().entrySet());
+        // A value with NUL cannot be a column value (stored as NULL): that field selects nothing
+        // here, so it is not pushed down at all (a store may return more, never less).
+        filters.removeIf(f -> !f.getValue().stream().allMatch(Dimensions::storable));
         for (int i = 0; i < filters.size(); i++) {
             sql.append(i == 0 ? " WHERE " : " AND ").append(column(filters.get(i).getKey())).append(" = ANY (?)");
         }

@@ -4,10 +4,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sidecar}: commands on single sidecar files ({@code write}, {@code verify}). */
+/** {@code sidecar}: commands on sidecars ({@code write}, {@code verify}, {@code push}, {@code pull}). */
 @Command(name = "sidecar", mixinStandardHelpOptions = true,
-        description = "Write sidecars from JSON, or verify sidecar files.",
-        subcommands = {SidecarWriteCommand.class, SidecarVerifyCommand.class})
+        description = "Write sidecars from JSON, verify sidecar files, push a runs root into the selected store, pull a run back.",
+        subcommands = {SidecarWriteCommand.class, SidecarVerifyCommand.class, SidecarPushCommand.class,
+            SidecarPullCommand.class})
 final class SidecarCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -16,6 +17,6 @@ final class SidecarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A group alone is a usage error, like a missing required argument.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: write or verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: write, verify, push or pull");
     }
 }

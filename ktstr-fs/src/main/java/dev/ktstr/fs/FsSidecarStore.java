@@ -2,6 +2,7 @@ package dev.ktstr.fs;
 
 import dev.ktstr.api.Env;
 import dev.ktstr.api.layout.SidecarDirs;
+import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
@@ -252,14 +253,49 @@ public final class FsSidecarStore implements SidecarStore {
         return removed;
     }
 
+    /**
+     * A plain sidecar file name, or {@code subdir/name} one level down (how {@code sidecar push}
+     * and {@code pull} keep a run's subdirectories, which upstream's walks read).
+     */
     @Override
     public Optional<String> nameRefusal(String fileName) {
+        int slash = fileName.indexOf('/');
+        if (slash >= 0) {
+            String sub = fileName.substring(0, slash);
+            String subRefusal = subdirRefusal(sub);
+            if (!subRefusal.isEmpty()) {
+                return Optional.of("subdirectory '" + printable(sub) + "' of '" + printable(fileName) + "' " + subRefusal);
+            }
+            return nameRefusal(fileName.substring(slash + 1));
+        }
         String refusal = FsNames.refusal(fileName);
         return refusal.isEmpty() ? Optional.empty()
                 : Optional.of("sidecar file name '" + printable(fileName) + "' " + refusal.substring("it ".length()));
     }
 
+    private static String subdirRefusal(String sub) {
+        if (sub.isEmpty() || sub.startsWith(".")) {
+            return "is empty or starts with '.'";
+        }
+        for (int i = 0; i < sub.length(); i++) {
+            char c = sub.charAt(i);
+            if (c == '\\' || Character.isISOControl(c)) {
+                return "contains '\\' or a control character";
+            }
+        }
+        return "";
+    }
+
     String write(String runLocation, String fileName, byte[] json, String runId) throws IOException {
+        int slash = fileName.indexOf('/');
+        if (slash >= 0 && nameRefusal(fileName).isEmpty()) {
+            Path sub = Path.of(runLocation).resolve(fileName.substring(0, slash));
+            if (Files.isSymbolicLink(sub)) {
+                throw new IOException("refusing to write into " + sub + ": it is a symbolic link; remove it");
+            }
+            Files.createDirectories(sub);
+            return write(sub.toString(), fileName.substring(slash + 1), json, runId);
+        }
         String refusal = FsNames.refusal(fileName);
         if (!refusal.isEmpty()) {
             throw new IllegalArgumentException("refusing to write sidecar '" + printable(fileName) + "' in " + runLocation
@@ -280,7 +316,7 @@ public final class FsSidecarStore implements SidecarStore {
         Path root = Path.of(runsRoot);
         List<WalkProblem> problems = new ArrayList<>();
         List<Path> runDirs = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+        try (DirectoryStream<Path> stream = SidecarFiles.newDirectoryStream(root)) {
             for (Path entry : stream) {
                 // No dot filter, as upstream: .locks holds no sidecars and so yields nothing.
                 if (Files.isDirectory(entry)) {
@@ -302,7 +338,7 @@ public final class FsSidecarStore implements SidecarStore {
     public List<RunInfo> listRuns(String runsRoot) throws IOException {
         Path root = Path.of(runsRoot);
         List<RunInfo> runs = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
+        try (DirectoryStream<Path> stream = SidecarFiles.newDirectoryStream(root)) {
             for (Path entry : stream) {
                 Path name = entry.getFileName();
                 // The first byte decides: '.' is ASCII, so the decoded form is faithful here.

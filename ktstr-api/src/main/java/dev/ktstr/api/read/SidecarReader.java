@@ -68,6 +68,11 @@ public final class SidecarReader {
         return builder().build();
     }
 
+    /** The store this reader reads (the process-wide selection unless one was given). */
+    public SidecarStore store() {
+        return store.get();
+    }
+
     /**
      * The store's default root: for the filesystem store {@code {CARGO_TARGET_DIR or target}/ktstr},
      * for a database store its database.

@@ -27,7 +27,10 @@ public interface WriteSession extends AutoCloseable {
      * or the new one, never a part; after return it survives a crash. The same file name in
      * the same run replaces the previous sidecar.
      *
-     * @param fileName a name {@link SidecarStore#nameRefusal} accepts
+     * @param fileName a name {@link SidecarStore#nameRefusal} accepts: a sidecar file name, or
+     *                 {@code subdir/name} one level down for stores that keep a run's
+     *                 subdirectories (filesystem, PostgreSQL; {@code sidecar push} uses it to
+     *                 keep {@code repeat-N/} trees); the writer only ever writes plain names
      * @param json     the complete content, stored byte for byte
      * @param runId    the sidecar's run id (the filesystem names its staging file with it)
      * @return the sidecar's location

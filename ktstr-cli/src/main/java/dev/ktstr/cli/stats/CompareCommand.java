@@ -209,11 +209,13 @@ final class CompareCommand implements Callable<Integer> {
         }
         String root = parent.root(dir);
         // Read without the archive override: Compare applies it (CompareOptions.withArchiveOverride).
-        PoolCollection<SidecarResult> pool = parent.reader().pool(root, false, Compare::projection);
+        // A store that can select before reading (PostgreSQL) reads only rows either side can match.
+        PoolCollection<SidecarResult> pool = parent.reader(dir).pool(root, false, Compare::projection,
+                Compare.poolQuery(a, b, dir != null));
         StatsIo.diagnostics(err, pool);
         List<PooledSidecar> pooled = new ArrayList<>();
         for (RunCollection<SidecarResult> run : pool.runs()) {
-            String runName = Path.of(run.location()).getFileName().toString();
+            String runName = runName(run.location());
             for (StoredSidecar<SidecarResult> s : run.sidecars()) {
                 pooled.add(new PooledSidecar(runName, s.location(), s.sidecar()));
             }
@@ -231,6 +233,12 @@ final class CompareCommand implements Callable<Integer> {
             out.print(CompareText.render(result, parent.stdoutTerminal(), significance));
         }
         return result.exitCode();
+    }
+
+    /** The last component of a run location ({@code root/name} for every store). */
+    private static String runName(String location) {
+        String l = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
+        return l.substring(l.lastIndexOf('/') + 1);
     }
 
     private ComparisonPolicy resolvePolicy() {

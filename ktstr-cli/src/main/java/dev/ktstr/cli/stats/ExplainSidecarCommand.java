@@ -44,8 +44,8 @@ final class ExplainSidecarCommand implements Callable<Integer> {
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
             ExplainSidecar.validateRunArgument(selection.run);
-            String runDir = RunArgument.existingRunDir(parent.reader(), parent.root(selection.dir), selection.run);
-            RunCollection<SidecarResult> c = parent.reader().collect(runDir);
+            String runDir = RunArgument.existingRunDir(parent.reader(selection.dir), parent.root(selection.dir), selection.run);
+            RunCollection<SidecarResult> c = parent.reader(selection.dir).collect(runDir);
             StatsIo.diagnostics(spec.commandLine().getErr(), c);
             if (c.walked() == 0) {
                 throw new ReportException(ExplainSidecar.noSidecarDataMessage(selection.run, runDir));

@@ -47,7 +47,7 @@ final class ListCommand implements Callable<Integer> {
     private int list() throws java.io.IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SidecarReader reader = parent.reader();
+        SidecarReader reader = parent.reader(dir);
         String root = parent.root(dir);
         List<RunInfo> runs = reader.listRuns(root);
         if (runs.isEmpty()) {

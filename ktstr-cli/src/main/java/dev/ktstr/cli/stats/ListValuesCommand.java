@@ -38,7 +38,7 @@ final class ListValuesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
-            PoolCollection<SidecarResult> pool = parent.reader().pool(parent.root(dir), false, ValueList::dimensionsOnly);
+            PoolCollection<SidecarResult> pool = parent.reader(dir).pool(parent.root(dir), false, ValueList::dimensionsOnly);
             StatsIo.diagnostics(spec.commandLine().getErr(), pool);
             boolean archive = dir != null;
             spec.commandLine().getOut().print(json ? ValueList.json(pool.values(), archive)

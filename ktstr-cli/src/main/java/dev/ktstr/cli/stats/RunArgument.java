@@ -17,14 +17,15 @@ final class RunArgument {
     }
 
     /**
-     * The run directory {@code root/id}.
+     * The run directory {@code root/id} (for a store without files: the run {@code id} of its root).
      *
      * @throws ReportException upstream's "not found" message, with a "did you mean" suggestion
      *     among the runs of {@code root} when one is close
      */
     static String existingRunDir(SidecarReader reader, String root, String id) {
-        String runDir = StatsIo.join(root, id);
-        if (exists(runDir)) {
+        boolean filesystem = StatsCommand.isFilesystem(reader);
+        String runDir = filesystem ? StatsIo.join(root, id) : reader.store().runLocation(root, id);
+        if (filesystem && exists(runDir)) {
             return runDir;
         }
         List<String> names;
@@ -32,6 +33,9 @@ final class RunArgument {
             names = reader.listRuns(root).stream().map(RunInfo::name).toList();
         } catch (IOException e) {
             names = List.of();
+        }
+        if (!filesystem && names.contains(id)) {
+            return runDir; // a store without directories knows its runs only by listing them
         }
         Optional<String> suggestion = HostReport.suggestRun(id, names);
         throw new ReportException(HostReport.runNotFoundMessage(id, root, suggestion));

@@ -39,8 +39,8 @@ final class ShowHostCommand implements Callable<Integer> {
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
             PrintWriter out = spec.commandLine().getOut();
-            String runDir = RunArgument.existingRunDir(parent.reader(), parent.root(selection.dir), selection.run);
-            RunCollection<SidecarResult> c = parent.reader().collect(runDir);
+            String runDir = RunArgument.existingRunDir(parent.reader(selection.dir), parent.root(selection.dir), selection.run);
+            RunCollection<SidecarResult> c = parent.reader(selection.dir).collect(runDir);
             StatsIo.diagnostics(spec.commandLine().getErr(), c);
             if (json) {
                 out.print(HostReport.showHostJson(selection.run, c.values()));

@@ -3,6 +3,7 @@ package dev.ktstr.cli.stats;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.Env;
 import dev.ktstr.api.Providers;
+import dev.ktstr.api.Spi;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
@@ -40,12 +41,15 @@ import picocli.CommandLine.Spec;
 public final class StatsCommand implements Callable<Integer> {
     /** The stderr notice when there is nothing to report (exit 0). */
     static final String NO_DATA = "cargo ktstr: no sidecar data found (skipped)";
+    /** The filesystem store's provider name: what {@code --dir} directories are read with. */
+    static final String FS_STORE = "fs";
 
     private final Env env;
     private final SidecarReader reader;
     private final boolean stdoutTerminal;
     private final Supplier<CommitProbe> probe;
     private final Path projectDir;
+    private SidecarReader fsReader;
 
     @Spec
     CommandSpec spec;
@@ -108,6 +112,27 @@ public final class StatsCommand implements Callable<Integer> {
         return reader;
     }
 
+    /**
+     * The reader for a {@code --dir DIR} (or {@code KTSTR_SIDECAR_DIR}) option: a directory is
+     * read with the filesystem store whatever store is selected; without one, the selected
+     * store's reader.
+     */
+    SidecarReader reader(String dirOption) {
+        if (dirOption == null || isFilesystem(reader)) {
+            return reader;
+        }
+        SidecarReader fs = fsReader;
+        if (fs == null) {
+            fs = SidecarReader.builder().env(env).store(Providers.named(Spi.STORE, FS_STORE)).build();
+            fsReader = fs;
+        }
+        return fs;
+    }
+
+    static boolean isFilesystem(SidecarReader r) {
+        return FS_STORE.equals(r.store().name());
+    }
+
     boolean stdoutTerminal() {
         return stdoutTerminal;
     }
@@ -120,9 +145,16 @@ public final class StatsCommand implements Callable<Integer> {
         return projectDir;
     }
 
-    /** {@code --dir} when given, else the default runs root. */
+    /**
+     * {@code --dir} when given, else the selected store's default root. A directory is checked to
+     * be one (a FIFO given as a root must not hang the walk); a database root is the store's own.
+     */
     String root(String dirOption) {
-        return StatsIo.listableRoot(dirOption != null ? dirOption : reader.defaultRunsRoot());
+        if (dirOption != null) {
+            return StatsIo.listableRoot(dirOption);
+        }
+        String root = reader.defaultRunsRoot();
+        return isFilesystem(reader) ? StatsIo.listableRoot(root) : root;
     }
 
     @Override
@@ -132,7 +164,7 @@ public final class StatsCommand implements Callable<Integer> {
 
     /** {@link SidecarReader#currentRunLocation()}, refusing a default runs root that is a FIFO, socket or device. */
     private Optional<String> currentRunLocation() throws IOException {
-        if (SidecarDirs.override(env).isEmpty()) {
+        if (SidecarDirs.override(env).isEmpty() && isFilesystem(reader)) {
             StatsIo.listableRoot(reader.defaultRunsRoot());
         }
         return reader.currentRunLocation();
@@ -142,15 +174,17 @@ public final class StatsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<String> location;
+        // A directory (--dir, or KTSTR_SIDECAR_DIR) is read with the filesystem store.
+        SidecarReader r = reader(dir != null ? dir : SidecarDirs.override(env).orElse(null));
         try {
-            location = dir != null ? reader.listRuns(root(dir)).stream().findFirst().map(RunInfo::location)
+            location = dir != null ? r.listRuns(root(dir)).stream().findFirst().map(RunInfo::location)
                     : currentRunLocation();
         } catch (IOException e) {
             location = Optional.empty(); // upstream: an unreadable runs root has no newest run
         }
         List<SidecarResult> sidecars = List.of();
         if (location.isPresent()) {
-            RunCollection<SidecarResult> run = reader.collect(location.get());
+            RunCollection<SidecarResult> run = r.collect(location.get());
             StatsIo.diagnostics(err, run);
             sidecars = run.values();
         }

@@ -1,5 +1,11 @@
 package dev.ktstr.report.compare;
 
+import dev.ktstr.api.spi.PoolQuery;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.schema.U64;
@@ -35,6 +41,35 @@ public final class Compare {
     private static final MannWhitneyUTest MWU = MannWhitneyUTest.withDefaults();
 
     private Compare() {
+    }
+
+    /**
+     * What a store may select before reading for a comparison of {@code a} and {@code b}: per
+     * exact-match dimension, the union of both sides' values when both sides filter on it (a
+     * side that does not filter needs every value). Kernel (prefix matching), flags (subset)
+     * and the substring filter stay with {@link RowFilter#matches}. With the archive override
+     * ({@code --dir}) every run source becomes {@code archive} after reading, so run source is
+     * not pushed down then. The rows read are a superset of those either side matches.
+     */
+    public static PoolQuery poolQuery(RowFilter a, RowFilter b, boolean archiveOverride) {
+        Map<String, Set<String>> q = new LinkedHashMap<>();
+        push(q, "project_commit", a, b, Dimension.PROJECT_COMMIT);
+        push(q, "kernel_commit", a, b, Dimension.KERNEL_COMMIT);
+        if (!archiveOverride) {
+            push(q, "run_source", a, b, Dimension.RUN_SOURCE);
+        }
+        push(q, "scheduler", a, b, Dimension.SCHEDULER);
+        push(q, "topology", a, b, Dimension.TOPOLOGY);
+        push(q, "work_type", a, b, Dimension.WORK_TYPE);
+        return new PoolQuery(q);
+    }
+
+    private static void push(Map<String, Set<String>> q, String field, RowFilter a, RowFilter b, Dimension d) {
+        if (!a.get(d).isEmpty() && !b.get(d).isEmpty()) {
+            Set<String> union = new LinkedHashSet<>(a.get(d));
+            union.addAll(b.get(d));
+            q.put(field, union);
+        }
     }
 
     /** Dimensions whose effective A and B value lists differ after sort and dedup. */

@@ -21,6 +21,14 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * repository or on an unborn HEAD. The repository's {@code .git/config} and the user's git
  * configuration are honoured as JGit reads them; {@code GIT_DIR} and friends are not.
  *
+ * <p>Trust (every method, {@link #expand} included): a repository is used only when git's
+ * {@code safe.directory} ownership rule accepts it (it is owned by the effective user, or by
+ * {@code SUDO_UID} under root, or the system/global configuration lists it); otherwise it is
+ * treated as no repository and a warning naming it and the {@code git config --global --add
+ * safe.directory} fix goes to standard error once. No probe ever runs a command from any
+ * repository's configuration: clean/smudge/process filters, hooks and fsmonitor are never
+ * started (a filtered file is judged by its index stat data, then by its raw bytes).
+ *
  * <p>Memoization (process-wide, shared by every instance, never refreshed, as upstream):
  * <ul>
  *   <li>{@link #projectCommit} for the process working directory ({@code user.dir}) is

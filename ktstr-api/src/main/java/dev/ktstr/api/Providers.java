@@ -80,7 +80,12 @@ public final class Providers {
             return s;
         }
         if (spi == Spi.LOCK && !explicitlyChosen(spi)) {
-            Optional<String> storeLock = store().lockProvider();
+            Optional<String> storeLock;
+            try {
+                storeLock = store().lockProvider();
+            } catch (ProviderException noStore) {
+                storeLock = Optional.empty(); // a lock without a store (locking alone) is chosen by priority
+            }
             if (storeLock.isPresent()) {
                 Selection<S> byStore = select(spi, loaderIterable(spi),
                         k -> k.equals(spi.propertyName()) ? storeLock.get() : null, k -> null);

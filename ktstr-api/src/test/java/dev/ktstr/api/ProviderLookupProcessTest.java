@@ -1,6 +1,7 @@
 package dev.ktstr.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -38,6 +39,7 @@ class ProviderLookupProcessTest {
     private static Path apiClasses;
     private static List<Path> apiDeps;
     private static Path probeJar;
+    private static Path sharedJar;
 
     @BeforeAll
     static void compileProbe() throws Exception {
@@ -60,6 +62,25 @@ class ProviderLookupProcessTest {
                           }
                         }
                         """), null);
+        sharedJar = buildJar("shared", "test.shared", Map.of(
+                "module-info.java", "module test.shared { requires dev.ktstr.api; }",
+                "test/shared/Main.java", """
+                        package test.shared;
+                        import dev.ktstr.api.*;
+                        import dev.ktstr.api.spi.RunLock;
+                        public class Main {
+                          public static void main(String[] a) {
+                            RunLock first = Providers.lock();
+                            System.out.println("same " + (first == Providers.lock()) + " "
+                                + (first == Providers.selected(Spi.LOCK).provider()) + " "
+                                + (first == Providers.named(Spi.LOCK, first.name())));
+                            System.out.println("chosen " + first.name() + "@" + System.identityHashCode(first));
+                            Providers.closeAll();
+                            RunLock second = Providers.lock();
+                            System.out.println("fresh " + (second != first));
+                          }
+                        }
+                        """), null);
     }
 
     /** A RunLock provider jar; module {@code test.<id>}, class {@code test.<id>.Lock}. */
@@ -78,6 +99,7 @@ class ProviderLookupProcessTest {
                     return "%s".isEmpty() ? Optional.empty() : Optional.of("%s");
                   }
                   public Held acquire(dev.ktstr.api.spi.RunRef r, Mode m, Duration t) { throw new UnsupportedOperationException(); }
+                  public void close() { System.out.println("closed " + name() + "@" + System.identityHashCode(this)); }
                 }
                 """.formatted(pkg, name, priority, refusal, refusal);
         return buildJar(id, pkg, Map.of(
@@ -136,15 +158,20 @@ class ProviderLookupProcessTest {
     /** Runs the probe with the given provider jars, on the module path or the class path. */
     private static String lookup(Path_ how, List<Path> providers, List<String> jvmArgs, Map<String, String> env)
             throws Exception {
+        return lookup(how, providers, jvmArgs, env, probeJar, "test.probe");
+    }
+
+    private static String lookup(Path_ how, List<Path> providers, List<String> jvmArgs, Map<String, String> env,
+            Path mainJar, String mainModule) throws Exception {
         List<Path> jars = new ArrayList<>(providers);
-        jars.add(probeJar);
+        jars.add(mainJar);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         if (how == Path_.MODULE) {
-            cmd.addAll(List.of("--module-path", modulePath(jars), "--module", "test.probe/test.probe.Main"));
+            cmd.addAll(List.of("--module-path", modulePath(jars), "--module", mainModule + "/" + mainModule + ".Main"));
         } else {
-            cmd.addAll(List.of("-cp", modulePath(jars), "test.probe.Main"));
+            cmd.addAll(List.of("-cp", modulePath(jars), mainModule + ".Main"));
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("KTSTR_LOCK");
@@ -198,5 +225,32 @@ class ProviderLookupProcessTest {
 
         String none = lookup(how, List.of(), List.of(), Map.of());
         assertTrue(none.contains("No provider is registered on the module path or class path."), none);
+    }
+
+    /**
+     * One instance per provider per process: the same object from every accessor, closed once by
+     * closeAll (a fresh one after), the shutdown hook closing the second; and a refused provider
+     * of higher priority is reported once on stderr when a lower one is chosen implicitly.
+     */
+    @ParameterizedTest
+    @EnumSource(Path_.class)
+    void oneSharedInstanceClosedOnceAndADegradedChoiceIsReported(Path_ how) throws Exception {
+        String out = lookup(how, List.of(provider("sa", "alpha", 1, ""), provider("sr", "best", 50, "no native library")),
+                List.of(), Map.of(), sharedJar, "test.shared");
+        List<String> lines = out.lines().toList();
+        assertEquals("warning: RunLock provider 'best' cannot run here (no native library); using 'alpha' instead."
+                + " Set ktstr.lock=alpha to make this choice explicit and silence this.", lines.get(0), out);
+        assertEquals("same true true true", lines.get(1), out);
+        String first = lines.get(2).substring("chosen ".length());
+        assertTrue(first.startsWith("alpha@"), out);
+        assertEquals("closed " + first, lines.get(3), "closeAll closes the shared instance: " + out);
+        assertEquals("fresh true", lines.get(4), out);
+        assertTrue(lines.get(5).startsWith("closed alpha@") && !lines.get(5).equals("closed " + first),
+                "the shutdown hook closes the second instance: " + out);
+        assertEquals(6, lines.size(), "nothing closed twice, no second warning: " + out);
+
+        String explicit = lookup(how, List.of(provider("sa", "alpha", 1, ""), provider("sr", "best", 50, "no native library")),
+                List.of("-Dktstr.lock=alpha"), Map.of(), sharedJar, "test.shared");
+        assertFalse(explicit.contains("warning:"), "an explicit choice is not a degradation: " + explicit);
     }
 }

@@ -266,9 +266,8 @@ public final class FsSidecarStore implements SidecarStore {
             if (!subRefusal.isEmpty()) {
                 return Optional.of("subdirectory '" + printable(sub) + "' of '" + printable(fileName) + "' " + subRefusal);
             }
-            return nameRefusal(fileName.substring(slash + 1));
         }
-        String refusal = FsNames.refusal(fileName);
+        String refusal = FsNames.refusal(slash >= 0 ? fileName.substring(slash + 1) : fileName);
         return refusal.isEmpty() ? Optional.empty()
                 : Optional.of("sidecar file name '" + printable(fileName) + "' " + refusal.substring("it ".length()));
     }

@@ -73,7 +73,8 @@ class FsStoreWriteTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "../t-1.ktstr.json", "a/t-1.ktstr.json", "..", "t\u0000-1.ktstr.json",
+    @ValueSource(strings = {"", "../t-1.ktstr.json", "a/b/t-1.ktstr.json", ".hidden/t-1.ktstr.json", "..",
+            "t\u0000-1.ktstr.json",
             "t\n-1.ktstr.json", "t-1.json", "t-1.ktstr.json.tmp"})
     void badFileNamesAreRefusedAndNothingIsWritten(String fileName) throws IOException {
         String run = store.createRun(tmp.resolve("run").toString());
@@ -82,6 +83,17 @@ class FsStoreWriteTest {
         assertTrue(e.getMessage().contains("refusing to write sidecar"), e.getMessage());
         assertEquals(List.of(), names(Path.of(run)));
         assertEquals(List.of("run"), names(tmp));
+    }
+
+    /** One subdirectory level, as push and pull keep a run's repeat-N/ trees. */
+    @Test
+    void aSidecarOneSubdirectoryDownIsWrittenThere() throws IOException {
+        String run = store.createRun(tmp.resolve("run").toString());
+        assertTrue(store.nameRefusal("repeat-2/t-1.ktstr.json").isEmpty());
+        String written = store.write(run, "repeat-2/t-1.ktstr.json", "{}".getBytes(StandardCharsets.UTF_8), "r-0");
+        assertEquals(Path.of(run, "repeat-2", "t-1.ktstr.json").toString(), written);
+        assertEquals("{}", Files.readString(Path.of(written)));
+        assertEquals(List.of("t-1.ktstr.json"), names(Path.of(run, "repeat-2")));
     }
 
     @Test

@@ -10,35 +10,19 @@ import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.SidecarStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The memory providers are registered both ways ({@code provides} and
- * {@code META-INF/services}), are found by name, rank below every real provider, and the
- * store brings its own lock.
+ * The memory providers are registered in {@code META-INF/services} (the class path, and the
+ * module path, where the automatic module dev.ktstr.tck provides what they name: see
+ * {@code MemoryModuleIT}), are found by name, rank below every real provider, and the store
+ * brings its own lock.
  */
 class MemoryRegistrationTest {
-
-    @Test
-    void moduleDescriptorProvidesBoth() throws Exception {
-        // Read from the compiled module-info wherever the tests run (module path or class path).
-        Path classes = Path.of(InMemorySidecarStore.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ModuleDescriptor d = ModuleFinder.of(classes).find("dev.ktstr.tck")
-                .orElseThrow(() -> new AssertionError("no module dev.ktstr.tck in " + classes)).descriptor();
-        assertEquals(Set.of("dev.ktstr.tck", "dev.ktstr.tck.memory"),
-                d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()), "exports");
-        Set<String> provided = d.provides().stream()
-                .map(p -> p.service() + "=" + String.join(",", p.providers())).collect(Collectors.toSet());
-        assertEquals(Set.of(SidecarStore.class.getName() + "=" + InMemorySidecarStore.class.getName(),
-                RunLock.class.getName() + "=" + InMemoryRunLock.class.getName()), provided);
-    }
 
     @Test
     void servicesFilesNameBoth() throws IOException {

@@ -86,19 +86,26 @@ public final class PgRunLock implements RunLock {
         PgConfig cfg = config();
         long key = RunKeys.advisoryKey(run.name());
         boolean shared = mode == Mode.SHARED;
-        Connection c;
-        try {
-            c = dataSource().getConnection();
-        } catch (SQLException e) {
-            throw PgErrors.of(cfg, "taking the run lock on " + run, e);
-        }
-        boolean got;
-        try {
-            c.setAutoCommit(true);
-            got = lock(c, key, shared, timeout);
-        } catch (SQLException e) {
-            discard(c);
-            throw PgErrors.of(cfg, "taking the run lock on " + run, e);
+        Connection c = null;
+        boolean got = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                c = dataSource().getConnection();
+                c.setAutoCommit(true);
+                got = lock(c, key, shared, timeout);
+                break;
+            } catch (SQLException e) {
+                if (c != null) {
+                    discard(c);
+                    c = null;
+                }
+                // A dead pooled connection (server restarted): retire them all and try once more.
+                if (attempt == 1 && PgErrors.isConnectionLoss(e)) {
+                    retire();
+                    continue;
+                }
+                throw failure(cfg, "taking the run lock on " + run, e);
+            }
         }
         if (!got) {
             List<Holder> holders;
@@ -119,7 +126,7 @@ public final class PgRunLock implements RunLock {
         try (Connection c = dataSource().getConnection()) {
             return holders(c, RunKeys.advisoryKey(run.name()));
         } catch (SQLException e) {
-            throw PgErrors.of(cfg, "asking who holds the run lock on " + run, e);
+            throw failure(cfg, "asking who holds the run lock on " + run, e);
         }
     }
 
@@ -213,6 +220,24 @@ public final class PgRunLock implements RunLock {
         }
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
+    }
+
+    /** The one-line error; a lost connection retires every pooled one (see PgSidecarStore#failure). */
+    private IOException failure(PgConfig cfg, String doing, SQLException e) {
+        if (PgErrors.isConnectionLoss(e)) {
+            retire();
+        }
+        return PgErrors.of(cfg, doing, e);
+    }
+
+    private void retire() {
+        HikariDataSource ds;
+        synchronized (this) {
+            ds = pool;
+        }
+        if (ds != null && ds.getHikariPoolMXBean() != null) {
+            ds.getHikariPoolMXBean().softEvictConnections();
+        }
     }
 
     private PgConfig config() throws IOException {

@@ -143,13 +143,17 @@ public final class PgSidecarStore implements SidecarStore {
         }
         PgConfig cfg = config();
         String location = cfg.display() + "/" + runName;
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO ktstr_run (run) VALUES (?) ON CONFLICT (run) DO NOTHING")) {
-            ps.setString(1, runName);
-            ps.executeUpdate();
+        try {
+            retrying(() -> {
+                try (Connection c = dataSource().getConnection();
+                        PreparedStatement ps = c.prepareStatement(
+                                "INSERT INTO ktstr_run (run) VALUES (?) ON CONFLICT (run) DO NOTHING")) {
+                    ps.setString(1, runName);
+                    return ps.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
-            throw PgErrors.of(cfg, "opening run " + location, e);
+            throw failure(cfg, "opening run " + location, e);
         }
         return new PgWriteSession(this, cfg, runName, location, locked);
     }
@@ -158,49 +162,60 @@ public final class PgSidecarStore implements SidecarStore {
     public <T> RunCollection<T> collect(String runLocation, SidecarParser<T> parser) {
         String location = stripSlashes(runLocation);
         String runName = runNameOf(location);
-        Grouper<T> g = new Grouper<>(parser);
+        List<Grouper<T>> last = new ArrayList<>(List.of(new Grouper<>(parser)));
         try {
             PgConfig cfg = config();
-            try (Connection c = dataSource().getConnection()) {
-                c.setAutoCommit(false); // a cursor: rows arrive FETCH_SIZE at a time
-                try (PreparedStatement ps = c.prepareStatement("SELECT run, file_name, content FROM ktstr_sidecar"
-                        + " WHERE run = ? ORDER BY file_name COLLATE \"C\"")) {
-                    ps.setFetchSize(FETCH_SIZE);
-                    ps.setString(1, runName);
-                    g.read(ps, name -> location);
-                } finally {
-                    c.rollback();
-                }
+            try {
+                retrying(() -> {
+                    Grouper<T> g = new Grouper<>(parser); // a retry starts over
+                    last.set(0, g);
+                    try (Connection c = dataSource().getConnection()) {
+                        c.setAutoCommit(false); // a cursor: rows arrive FETCH_SIZE at a time
+                        try (PreparedStatement ps = c.prepareStatement("SELECT run, file_name, content"
+                                + " FROM ktstr_sidecar WHERE run = ? ORDER BY file_name COLLATE \"C\"")) {
+                            ps.setFetchSize(FETCH_SIZE);
+                            ps.setString(1, runName);
+                            g.read(ps, name -> location);
+                        } finally {
+                            endRead(c);
+                        }
+                    }
+                    return null;
+                });
             } catch (SQLException e) {
-                g.fail(location, PgErrors.message(cfg, "reading run " + location, e));
+                last.get(0).fail(location, failure(cfg, "reading run " + location, e).getMessage());
             }
         } catch (IOException e) {
-            g.fail(location, e.getMessage());
+            last.get(0).fail(location, e.getMessage());
         }
-        return g.run(location, location);
+        return last.get(0).run(location);
     }
 
     @Override
     public List<RunInfo> listRuns(String root) throws IOException {
         PgConfig cfg = config();
         String r = checkRoot(cfg, root);
-        List<RunInfo> runs = new ArrayList<>();
-        try (Connection c = dataSource().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT run, updated_at FROM ktstr_run"
-                        + " ORDER BY updated_at DESC, run COLLATE \"C\"");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String name = rs.getString(1);
-                if (name.startsWith(".")) {
-                    continue;
+        try {
+            return retrying(() -> {
+                List<RunInfo> runs = new ArrayList<>();
+                try (Connection c = dataSource().getConnection();
+                        PreparedStatement ps = c.prepareStatement("SELECT run, updated_at FROM ktstr_run"
+                                + " ORDER BY updated_at DESC, run COLLATE \"C\"");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(1);
+                        if (name.startsWith(".")) {
+                            continue;
+                        }
+                        Timestamp t = rs.getTimestamp(2);
+                        runs.add(new RunInfo(name, r + "/" + name, t == null ? Instant.MIN : t.toInstant()));
+                    }
                 }
-                Timestamp t = rs.getTimestamp(2);
-                runs.add(new RunInfo(name, r + "/" + name, t == null ? Instant.MIN : t.toInstant()));
-            }
+                return List.copyOf(runs);
+            });
         } catch (SQLException e) {
-            throw PgErrors.of(cfg, "listing runs of " + r, e);
+            throw failure(cfg, "listing runs of " + r, e);
         }
-        return List.copyOf(runs);
     }
 
     /**
@@ -232,8 +247,28 @@ public final class PgSidecarStore implements SidecarStore {
             sql.append(i == 0 ? " WHERE " : " AND ").append(column(filters.get(i).getKey())).append(" = ANY (?)");
         }
         sql.append(" ORDER BY run COLLATE \"C\", file_name COLLATE \"C\"");
-        Grouper<T> g = new Grouper<>(parser);
+        List<Grouper<T>> last = new ArrayList<>(List.of(new Grouper<>(parser)));
         List<String> allRuns = new ArrayList<>();
+        try {
+            retrying(() -> {
+                Grouper<T> g = new Grouper<>(parser); // a retry starts over
+                last.set(0, g);
+                allRuns.clear();
+                readPool(g, allRuns, query, filters, sql.toString(), r);
+                return null;
+            });
+        } catch (SQLException e) {
+            return last.get(0).pool(r, allRuns, List.of(new WalkProblem(r, WalkProblem.Kind.UNREADABLE_DIRECTORY,
+                    failure(cfg, "reading sidecars of " + r, e).getMessage())));
+        } catch (IOException e) {
+            return last.get(0).pool(r, allRuns, List.of(new WalkProblem(r, WalkProblem.Kind.UNREADABLE_DIRECTORY,
+                    e.getMessage())));
+        }
+        return last.get(0).pool(r, allRuns, List.of());
+    }
+
+    private <T> void readPool(Grouper<T> g, List<String> allRuns, PoolQuery query,
+            List<Map.Entry<String, Set<String>>> filters, String sql, String r) throws SQLException, IOException {
         try (Connection c = dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -245,7 +280,7 @@ public final class PgSidecarStore implements SidecarStore {
                         }
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
                     ps.setFetchSize(FETCH_SIZE);
                     for (int i = 0; i < filters.size(); i++) {
                         Array values = c.createArrayOf("text", filters.get(i).getValue().toArray(new String[0]));
@@ -254,15 +289,9 @@ public final class PgSidecarStore implements SidecarStore {
                     g.read(ps, run -> r + "/" + run);
                 }
             } finally {
-                c.rollback();
+                endRead(c);
             }
-        } catch (SQLException e) {
-            return g.pool(r, allRuns, List.of(new WalkProblem(r, WalkProblem.Kind.UNREADABLE_DIRECTORY,
-                    PgErrors.message(cfg, "reading sidecars of " + r, e))));
-        } catch (IOException e) {
-            return g.pool(r, allRuns, List.of(new WalkProblem(r, WalkProblem.Kind.UNREADABLE_DIRECTORY, e.getMessage())));
         }
-        return g.pool(r, allRuns, List.of());
     }
 
     /** Closes the connection pool. Idempotent; later use fails with "store closed". */
@@ -273,6 +302,60 @@ public final class PgSidecarStore implements SidecarStore {
             pool.close();
             pool = null;
         }
+    }
+
+    /** Ends a read transaction; on a broken connection quietly (the original failure is what counts). */
+    private static void endRead(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the pool discards a broken connection
+        }
+    }
+
+    /** A database call. */
+    interface SqlCall<T> {
+        T call() throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code call}; when the connection turns out to be lost (a server restart, a terminated
+     * backend, a dead pooled connection), retires every pooled connection and runs it once more.
+     * Every call is safe to repeat: reads, {@code ON CONFLICT} upserts of the same bytes, the
+     * pre-clear's delete. A second loss is the caller's error.
+     */
+    <T> T retrying(SqlCall<T> call) throws SQLException, IOException {
+        try {
+            return call.call();
+        } catch (SQLException e) {
+            if (!PgErrors.isConnectionLoss(e)) {
+                throw e;
+            }
+            retire();
+            return call.call();
+        }
+    }
+
+    private void retire() {
+        HikariDataSource ds;
+        synchronized (this) {
+            ds = pool;
+        }
+        if (ds != null && ds.getHikariPoolMXBean() != null) {
+            ds.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
+    /**
+     * The one-line error for {@code e}; when it says the connection was lost (server restarted,
+     * backend terminated), every pooled connection is retired too, so that the next operation
+     * gets a fresh one instead of another dead one.
+     */
+    IOException failure(PgConfig cfg, String doing, SQLException e) {
+        if (PgErrors.isConnectionLoss(e)) {
+            retire();
+        }
+        return PgErrors.of(cfg, doing, e);
     }
 
     PgConfig config() throws IOException {
@@ -376,7 +459,7 @@ public final class PgSidecarStore implements SidecarStore {
         }
 
         /** The one run read by {@link #collect}: whatever was read, under {@code location}. */
-        RunCollection<T> run(String location, String key) {
+        RunCollection<T> run(String location) {
             Bucket<T> only = new Bucket<>(location);
             for (Bucket<T> b : runs.values()) {
                 only.ok.addAll(b.ok);

@@ -56,6 +56,14 @@ final class PgWriteSession implements WriteSession {
             throw new IllegalStateException("refusing to pre-clear " + location + ": the session was opened without"
                     + " the run lock (a KTSTR_SIDECAR_DIR-style location is never pre-cleared)");
         }
+        try {
+            return store.retrying(this::clear);
+        } catch (SQLException e) {
+            throw store.failure(cfg, "pre-clearing run " + location, e);
+        }
+    }
+
+    private int clear() throws SQLException, IOException {
         try (Connection c = store.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement del = c.prepareStatement("DELETE FROM ktstr_sidecar WHERE run = ?");
@@ -71,8 +79,6 @@ final class PgWriteSession implements WriteSession {
                 rollbackQuietly(c);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw PgErrors.of(cfg, "pre-clearing run " + location, e);
         }
     }
 
@@ -87,25 +93,25 @@ final class PgWriteSession implements WriteSession {
         String target = location + "/" + fileName;
         Dimensions dims = Dimensions.of(json);
         try {
-            upsert(fileName, json, dims);
+            store.retrying(() -> upsert(fileName, json, dims));
         } catch (SQLException e) {
             // A document valid for ktstr but not for jsonb (a data exception, class 22): keep the
             // bytes and the dimensions, without the jsonb copy.
             if (dims.jsonText() != null && String.valueOf(e.getSQLState()).startsWith("22")) {
                 try {
-                    upsert(fileName, json, dims.withoutJson());
+                    store.retrying(() -> upsert(fileName, json, dims.withoutJson()));
                     return target;
                 } catch (SQLException again) {
-                    throw PgErrors.of(cfg, "storing sidecar " + target, again);
+                    throw store.failure(cfg, "storing sidecar " + target, again);
                 }
             }
-            throw PgErrors.of(cfg, "storing sidecar " + target, e);
+            throw store.failure(cfg, "storing sidecar " + target, e);
         }
         return target;
     }
 
     /** One statement in autocommit: one transaction, atomic and (synchronous_commit = on) durable at return. */
-    private void upsert(String fileName, byte[] json, Dimensions d) throws SQLException, IOException {
+    private int upsert(String fileName, byte[] json, Dimensions d) throws SQLException, IOException {
         try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(UPSERT)) {
             c.setAutoCommit(true);
             int i = 1;
@@ -125,7 +131,7 @@ final class PgWriteSession implements WriteSession {
             setBoolean(ps, i++, d.passed());
             setBoolean(ps, i++, d.skipped());
             ps.setString(i, d.timestamp());
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 

@@ -286,4 +286,33 @@ class PgStoreTest {
         IOException e = assertThrows(IOException.class, () -> s.listRuns(root));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
     }
+
+    /**
+     * A server that drops every connection (as a restart does): the dead pooled connections are
+     * retired at the first failure and the operation runs once more, so writes, reads and locks
+     * go on; two losses in a row are one clear one-line error.
+     */
+    @Test
+    void droppedConnectionsAreRetiredAndTheOperationRetriedOnce() throws Exception {
+        SidecarResult a = Sidecars.of("t_drop", "s", "abc1234", "6.14.2");
+        underLock("drop", s -> s.write(Sidecars.fileName(a), Sidecars.bytes(a), "1"));
+        String kill = "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND application_name LIKE 'ktstr-java pid %'";
+        db.exec(kill);
+        SidecarResult a2 = a.toBuilder().runId("2").build();
+        underLock("drop", s -> s.write(Sidecars.fileName(a2), Sidecars.bytes(a2), "2"));
+        db.exec(kill);
+        RunCollection<SidecarResult> dropped = store.collect(root + "/drop", CODEC);
+        assertEquals(1, dropped.sidecars().size(), dropped.toString());
+        assertEquals("2", dropped.values().get(0).runId());
+        db.exec(kill);
+        assertTrue(store.listRuns(root).stream().anyMatch(r -> r.name().equals("drop")));
+        db.exec(kill);
+        assertEquals(1, store.pool(root, CODEC).runs().stream().filter(r -> r.location().endsWith("/drop"))
+                .count());
+        assertEquals("lost the connection to PostgreSQL at 127.0.0.1:5432 (terminating connection due to"
+                + " administrator command): the server restarted, shut down or the network dropped; run the command"
+                + " again", PgErrors.message(db.config(), "", new java.sql.SQLException(
+                        "FATAL: terminating connection due to administrator command", "57P01")));
+    }
 }

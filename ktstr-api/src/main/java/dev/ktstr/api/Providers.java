@@ -7,6 +7,7 @@ import dev.ktstr.api.spi.SidecarStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -44,6 +46,8 @@ public final class Providers {
     /** The selection of each SPI, made once. */
     private static final Map<Spi<?>, Selection<?>> SELECTED = new LinkedHashMap<>();
     private static boolean hookRegistered;
+    /** Degraded choices already reported: once per process, even across {@link #closeAll}. */
+    private static final Set<String> WARNED = new HashSet<>();
 
     /** The sidecar store chosen for this process: the same instance on every call. */
     public static SidecarStore store() {
@@ -80,12 +84,7 @@ public final class Providers {
             return s;
         }
         if (spi == Spi.LOCK && !explicitlyChosen(spi)) {
-            Optional<String> storeLock;
-            try {
-                storeLock = store().lockProvider();
-            } catch (ProviderException noStore) {
-                storeLock = Optional.empty(); // a lock without a store (locking alone) is chosen by priority
-            }
+            Optional<String> storeLock = storeLockProvider();
             if (storeLock.isPresent()) {
                 Selection<S> byStore = select(spi, loaderIterable(spi),
                         k -> k.equals(spi.propertyName()) ? storeLock.get() : null, k -> null);
@@ -162,6 +161,15 @@ public final class Providers {
         return provider;
     }
 
+    /** The lock the selected store brings; empty without one, or without any store (a lock used alone). */
+    private static Optional<String> storeLockProvider() {
+        try {
+            return store().lockProvider();
+        } catch (ProviderException noStore) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean explicitlyChosen(Spi<?> spi) {
         return nonEmpty(System.getProperty(spi.propertyName())) != null
                 || nonEmpty(System.getenv(spi.environmentVariable())) != null;
@@ -182,7 +190,7 @@ public final class Providers {
         String chosen = s.provider().name();
         int chosenPriority = s.provider().priority();
         for (Candidate c : s.candidates()) {
-            if (!c.usable() && c.priority() > chosenPriority) {
+            if (!c.usable() && c.priority() > chosenPriority && WARNED.add(s.spi().key() + ":" + c.name())) {
                 System.err.println("warning: " + s.spi().type().getSimpleName() + " provider '" + c.name()
                         + "' cannot run here (" + c.refusal() + "); using '" + chosen + "' instead. Set "
                         + s.spi().propertyName() + "=" + chosen + " to make this choice explicit and silence this.");

@@ -71,6 +71,7 @@ public final class NioRunLock implements RunLock {
                 throw timedOut(lockFile, mode, timeout);
             }
             boolean handedOver = false;
+            boolean againOnce = false;
             try {
                 while (true) {
                     Attempt a = tryLock(key, mode);
@@ -78,7 +79,10 @@ public final class NioRunLock implements RunLock {
                         handedOver = true;
                         return new NioHeld(lockFile, key, mode);
                     }
-                    if (a == Attempt.AGAIN && System.nanoTime() - deadline < 0) {
+                    // AGAIN is not contention (the file was just created, or replaced): one more
+                    // try even past the deadline, so a zero timeout takes a free lock.
+                    if (a == Attempt.AGAIN && (!againOnce || System.nanoTime() - deadline < 0)) {
+                        againOnce = true;
                         continue;
                     }
                     if (System.nanoTime() - deadline >= 0) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The advisory run lock inside one JVM (each acquire holds its own connection, so they exclude). */
+@SuppressWarnings("try") // locks held by try-with-resources without being read
 class PgRunLockTest {
 
     static TestDatabase db;

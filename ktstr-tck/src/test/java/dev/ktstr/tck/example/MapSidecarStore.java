@@ -31,31 +31,20 @@ public final class MapSidecarStore implements SidecarStore {
     private final Map<String, Map<String, byte[]>> runs = new ConcurrentHashMap<>(); // location -> file -> bytes
     private final Map<String, Instant> modified = new ConcurrentHashMap<>();
 
-    @Override
-    public String name() {
-        return "map";
-    }
+    @Override public String name() { return "map"; }
 
-    @Override
-    public String defaultRoot(Env env) {
-        return "map";
-    }
+    @Override public String defaultRoot(Env env) { return "map"; }
 
-    @Override
-    public WriteSession openRun(RunRef run, RunLock.Held held) {
+    @Override public WriteSession openRun(RunRef run, RunLock.Held held) {
         if (!held.run().equals(run)) {
             throw new IllegalArgumentException("the held lock is on " + held.run() + ", not on " + run);
         }
         return session(run.toString(), true);
     }
 
-    @Override
-    public WriteSession openLocation(String location) {
-        return session(location, false);
-    }
+    @Override public WriteSession openLocation(String location) { return session(location, false); }
 
-    @Override
-    public <T> RunCollection<T> collect(String location, SidecarParser<T> parser) {
+    @Override public <T> RunCollection<T> collect(String location, SidecarParser<T> parser) {
         List<StoredSidecar<T>> valid = new ArrayList<>();
         List<ParseError> rejected = new ArrayList<>();
         List<IoError> unreadable = new ArrayList<>();
@@ -73,8 +62,7 @@ public final class MapSidecarStore implements SidecarStore {
         return new RunCollection<>(location, walked, valid, rejected, unreadable, List.of());
     }
 
-    @Override
-    public List<RunInfo> listRuns(String root) {
+    @Override public List<RunInfo> listRuns(String root) {
         String prefix = root.endsWith("/") ? root : root + "/";
         return runs.keySet().stream()
                 .filter(l -> l.startsWith(prefix) && l.indexOf('/', prefix.length()) < 0)
@@ -89,13 +77,9 @@ public final class MapSidecarStore implements SidecarStore {
         Map<String, byte[]> run = runs.computeIfAbsent(location, l -> new ConcurrentSkipListMap<>(Utf8Order.INSTANCE));
         modified.put(location, Instant.now());
         return new WriteSession() {
-            @Override
-            public String location() {
-                return location;
-            }
+            @Override public String location() { return location; }
 
-            @Override
-            public int preClear() {
+            @Override public int preClear() {
                 if (!locked) {
                     throw new IllegalStateException(location + " was opened without the run lock: never pre-cleared");
                 }
@@ -107,8 +91,7 @@ public final class MapSidecarStore implements SidecarStore {
                 return removed;
             }
 
-            @Override
-            public String write(String fileName, byte[] json, String runId) {
+            @Override public String write(String fileName, byte[] json, String runId) {
                 run.put(fileName, json.clone());
                 modified.put(location, Instant.now());
                 return location + "/" + fileName;

@@ -64,7 +64,7 @@ public final class FlockRunLock implements RunLock {
     @Override
     public Held acquire(RunRef run, Mode mode, Duration timeout) throws IOException {
         Objects.requireNonNull(run, "run");
-        return acquire(RunLockFiles.of(run), mode, timeout, RunLockFiles.context(run), RUN_DIR_REMEDIATION);
+        return FileHeld.onRun(acquire(RunLockFiles.of(run), mode, timeout, RunLockFiles.context(run), RUN_DIR_REMEDIATION), run);
     }
 
     /** Locks the file {@code lockFile} itself (its run is {@link RunLockFiles#runOf}). */

@@ -56,7 +56,7 @@ public final class NioRunLock implements RunLock {
     @Override
     public Held acquire(RunRef run, Mode mode, Duration timeout) throws IOException {
         Objects.requireNonNull(run, "run");
-        return acquire(RunLockFiles.of(run), mode, timeout);
+        return FileHeld.onRun(acquire(RunLockFiles.of(run), mode, timeout), run);
     }
 
     /** Locks the file {@code lockFile} itself (its run is {@link RunLockFiles#runOf}). */

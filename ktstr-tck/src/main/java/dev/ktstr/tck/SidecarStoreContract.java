@@ -107,8 +107,9 @@ public abstract class SidecarStoreContract {
     protected abstract SidecarStore newStore() throws Exception;
 
     /**
-     * A root no other case uses, holding no runs (filesystem: a new empty directory; a
-     * database: a new namespace). It may be called more than once per case.
+     * A root no other case uses, holding no runs, that the store just made by {@link #newStore}
+     * can use (filesystem: a new empty directory; a database: a new namespace or database).
+     * Called once per case, right after {@link #newStore}.
      */
     protected abstract String newRoot() throws Exception;
 
@@ -316,9 +317,8 @@ public abstract class SidecarStoreContract {
 
     @Test
     void aFreshRootHasNoRunsAndAnEmptyPool() throws Exception {
-        String fresh = newRoot();
-        assertEquals(List.of(), store.listRuns(fresh), "runs of a fresh root");
-        PoolCollection<byte[]> pool = store.pool(fresh, (loc, bytes) -> bytes);
+        assertEquals(List.of(), store.listRuns(root), "runs of a fresh root");
+        PoolCollection<byte[]> pool = store.pool(root, (loc, bytes) -> bytes);
         assertEquals(0, pool.walked(), "pool of a fresh root");
         assertEquals(List.of(), pool.allProblems(), "problems");
     }

@@ -44,6 +44,7 @@ cli_snapshot() {
     exit 1
   fi
   cli="$snap/bin/ktstr-sidecar"
+  export KTSTR_SIDECAR_NO_BUILD=1
 }
 cli_run() { KTSTR_SIDECAR_NO_BUILD=1 "$cli" "$@"; }
 

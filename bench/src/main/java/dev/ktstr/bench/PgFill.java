@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,10 @@ import org.postgresql.copy.CopyIn;
  * encoding runs on its own thread while the main thread feeds COPY.
  *
  * <p>Shape: runs {@code run-NNNNN} of PER_RUN (default 1000) sidecars, each run its own project
- * commit {@code pNNNNNNN}; test {@code test_<i % 100>}, scheduler {@code scx_<i % 10>}, topology
- * one of 4, work type one of 4, kernel {@code 6.14.2}, every 17th failed. The sidecar is the
+ * commit {@code pNNNNNNN}; the sidecar at index j of a run has test {@code test_<j % 100>},
+ * scheduler {@code scx_<j % 10>}, topology and work type one of 4 each, no flags and the sysctl
+ * {@code sysctl.kernel.sched_variant=j} (its own variant, so its own file name), so that index j of
+ * two runs pairs in a compare; kernel {@code 6.14.2}, every 17th failed. The sidecar is the
  * upstream fixture {@code SidecarResult.testFixture()} (about 1.1 KB encoded). The store is
  * opened once first so that its schema (Flyway) exists; run {@code ANALYZE} afterwards.
  */
@@ -68,14 +71,20 @@ public final class PgFill {
     /** The sidecar of row {@code i}, numbers varied from {@code template}. */
     static SidecarResult row(String template, Random rnd, int i, int perRun) {
         int run = i / perRun;
-        return SidecarCodec.read(PoolGen.varyNumbers(template, rnd)).toBuilder()
-                .testName("test_" + (i % 100)).scheduler("scx_" + (i % 10))
-                .topology(TOPOLOGIES[(i / 10) % 4]).workType(WORK[(i / 40) % 4])
+        int j = i % perRun; // the same index in two runs: the same identity, so they pair in a compare
+        SidecarResult base = SidecarCodec.read(PoolGen.varyNumbers(template, rnd));
+        // The variant index (a sysctl: in the variant hash, not a pairing dimension) makes each
+        // sidecar of a run its own file while rows at the same index of two runs pair in a compare.
+        List<String> sysctls = new ArrayList<>(base.sysctls());
+        sysctls.add("sysctl.kernel.sched_variant=" + j);
+        return base.toBuilder().sysctls(sysctls)
+                .testName("test_" + (j % 100)).scheduler("scx_" + (j % 10))
+                .topology(TOPOLOGIES[(j / 10) % 4]).workType(WORK[(j / 40) % 4])
                 .projectCommit(String.format(Locale.ROOT, "p%07d", run)).kernelVersion("6.14.2")
                 .kernelCommit("k000000").runSource("ci").passed(i % 17 != 0).skipped(false)
                 .timestamp(String.format(Locale.ROOT, "2026-01-01T%02d:%02d:%02dZ", (run / 3600) % 24,
                         (run / 60) % 60, run % 60))
-                .runId("20260101T000000Z-" + i).activeFlags(List.of("f" + i)).build();
+                .runId("20260101T000000Z-" + i).activeFlags(List.of()).build();
     }
 
     static long copy(String url, int rows, int perRun, long seed) throws Exception {

@@ -87,6 +87,7 @@ final class SidecarPushCommand implements Callable<Integer> {
             throw new KtstrException("refusing to push " + dir + " onto itself: it is the selected store's root;"
                     + " select another store (KTSTR_STORE=pg) or push another directory");
         }
+        target.listRuns(targetRoot); // an unreachable store is one error before anything is read
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RunLock lock = Providers.lock();

@@ -48,6 +48,20 @@ final class RunKeys {
 
     /** Why {@code fileName} cannot name a sidecar here, or the empty string. */
     static String fileNameRefusal(String fileName) {
+        int slash = fileName.indexOf('/');
+        if (slash >= 0) {
+            // One subdirectory level (repeat-2/x.ktstr.json), as the filesystem runs that push imports have.
+            String sub = fileName.substring(0, slash);
+            if (sub.isEmpty() || sub.startsWith(".")) {
+                return "its subdirectory part is empty or starts with '.'";
+            }
+            String badSub = badCharacter(sub);
+            if (!badSub.isEmpty()) {
+                return "its subdirectory part contains " + badSub;
+            }
+            return fileNameRefusal(fileName.substring(slash + 1)).replace("it is", "its file part is")
+                    .replace("it contains", "its file part contains");
+        }
         if (!dev.ktstr.api.layout.SidecarNames.isSidecarFile(fileName) || !fileName.endsWith(".ktstr.json")) {
             return "it is not a sidecar file name (one plain name ending in .ktstr.json)";
         }

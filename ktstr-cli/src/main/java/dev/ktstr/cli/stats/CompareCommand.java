@@ -212,6 +212,7 @@ final class CompareCommand implements Callable<Integer> {
         // A store that can select before reading (PostgreSQL) reads only rows either side can match.
         PoolCollection<SidecarResult> pool = parent.reader(dir).pool(root, false, Compare::projection,
                 Compare.poolQuery(a, b, dir != null));
+        StatsCommand.failIfUnreadable(parent.reader(dir), pool.problems());
         StatsIo.diagnostics(err, pool);
         List<PooledSidecar> pooled = new ArrayList<>();
         for (RunCollection<SidecarResult> run : pool.runs()) {

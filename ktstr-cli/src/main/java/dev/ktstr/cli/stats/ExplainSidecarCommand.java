@@ -46,6 +46,7 @@ final class ExplainSidecarCommand implements Callable<Integer> {
             ExplainSidecar.validateRunArgument(selection.run);
             String runDir = RunArgument.existingRunDir(parent.reader(selection.dir), parent.root(selection.dir), selection.run);
             RunCollection<SidecarResult> c = parent.reader(selection.dir).collect(runDir);
+            StatsCommand.failIfUnreadable(parent.reader(selection.dir), c.problems());
             StatsIo.diagnostics(spec.commandLine().getErr(), c);
             if (c.walked() == 0) {
                 throw new ReportException(ExplainSidecar.noSidecarDataMessage(selection.run, runDir));

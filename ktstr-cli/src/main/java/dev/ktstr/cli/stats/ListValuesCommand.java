@@ -39,6 +39,7 @@ final class ListValuesCommand implements Callable<Integer> {
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
             PoolCollection<SidecarResult> pool = parent.reader(dir).pool(parent.root(dir), false, ValueList::dimensionsOnly);
+            StatsCommand.failIfUnreadable(parent.reader(dir), pool.problems());
             StatsIo.diagnostics(spec.commandLine().getErr(), pool);
             boolean archive = dir != null;
             spec.commandLine().getOut().print(json ? ValueList.json(pool.values(), archive)

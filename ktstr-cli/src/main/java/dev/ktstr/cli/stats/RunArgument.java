@@ -1,5 +1,6 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.report.HostReport;
@@ -32,6 +33,9 @@ final class RunArgument {
         try {
             names = reader.listRuns(root).stream().map(RunInfo::name).toList();
         } catch (IOException e) {
+            if (!filesystem) {
+                throw new KtstrException(e.getMessage(), e); // a database that cannot be read is not "no such run"
+            }
             names = List.of();
         }
         if (!filesystem && names.contains(id)) {

@@ -41,6 +41,7 @@ final class ShowHostCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             String runDir = RunArgument.existingRunDir(parent.reader(selection.dir), parent.root(selection.dir), selection.run);
             RunCollection<SidecarResult> c = parent.reader(selection.dir).collect(runDir);
+            StatsCommand.failIfUnreadable(parent.reader(selection.dir), c.problems());
             StatsIo.diagnostics(spec.commandLine().getErr(), c);
             if (json) {
                 out.print(HostReport.showHostJson(selection.run, c.values()));

@@ -2,6 +2,7 @@ package dev.ktstr.cli.stats;
 
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.Env;
+import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
 import dev.ktstr.api.read.SidecarReader;
@@ -9,6 +10,7 @@ import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
+import dev.ktstr.api.store.WalkProblem;
 import dev.ktstr.report.StatsJson;
 import dev.ktstr.report.StatsReport;
 import java.io.IOException;
@@ -133,6 +135,16 @@ public final class StatsCommand implements Callable<Integer> {
         return FS_STORE.equals(r.store().name());
     }
 
+    /**
+     * A store without files that could not be read (server down, database missing) is an error,
+     * not an empty pool: upstream's "unreadable directory" diagnostics are for directories.
+     */
+    static void failIfUnreadable(SidecarReader r, List<WalkProblem> problems) {
+        if (!isFilesystem(r) && !problems.isEmpty()) {
+            throw new KtstrException(problems.get(0).detail());
+        }
+    }
+
     boolean stdoutTerminal() {
         return stdoutTerminal;
     }
@@ -180,11 +192,15 @@ public final class StatsCommand implements Callable<Integer> {
             location = dir != null ? r.listRuns(root(dir)).stream().findFirst().map(RunInfo::location)
                     : currentRunLocation();
         } catch (IOException e) {
+            if (!isFilesystem(r)) {
+                throw new KtstrException(e.getMessage(), e);
+            }
             location = Optional.empty(); // upstream: an unreadable runs root has no newest run
         }
         List<SidecarResult> sidecars = List.of();
         if (location.isPresent()) {
             RunCollection<SidecarResult> run = r.collect(location.get());
+            failIfUnreadable(r, run.problems());
             StatsIo.diagnostics(err, run);
             sidecars = run.values();
         }

@@ -135,14 +135,11 @@ class LockHardeningTortureTest {
                     throw new RuntimeException(e);
                 }
             });
-            // The writer creates the run, then opens the lock file and waits: let it get there.
+            // The writer takes the run lock before it opens (creates) the run: let it get to the lock.
             Path runDir = target.resolve("ktstr").resolve(run);
-            for (int i = 0; i < 3000 && !Files.isDirectory(runDir); i++) {
-                Thread.sleep(10);
-            }
-            assertTrue(Files.isDirectory(runDir), "the writer never got to the lock");
-            Thread.sleep(800);
+            Thread.sleep(1500);
             assertFalse(waiting.isDone(), "wrote while flock(1) held the lock: " + peek(waiting));
+            assertFalse(Files.exists(runDir), "a writer waiting for the run lock has created nothing yet");
 
             // The lock file is deleted while held: its holder is still at work on the run.
             Files.delete(lockFile);

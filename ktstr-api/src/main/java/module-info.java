@@ -11,6 +11,7 @@
  * @uses dev.ktstr.api.spi.SidecarStore
  * @uses dev.ktstr.api.spi.CommitProbe
  * @uses dev.ktstr.api.spi.RunLock
+ * @uses dev.ktstr.api.spi.HostProbe
  */
 module dev.ktstr.api {
     requires transitive com.fasterxml.jackson.core;
@@ -30,4 +31,5 @@ module dev.ktstr.api {
     uses dev.ktstr.api.spi.SidecarStore;
     uses dev.ktstr.api.spi.CommitProbe;
     uses dev.ktstr.api.spi.RunLock;
+    uses dev.ktstr.api.spi.HostProbe;
 }

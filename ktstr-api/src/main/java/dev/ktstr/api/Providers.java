@@ -1,6 +1,7 @@
 package dev.ktstr.api;
 
 import dev.ktstr.api.spi.CommitProbe;
+import dev.ktstr.api.spi.HostProbe;
 import dev.ktstr.api.spi.KtstrProvider;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.SidecarStore;
@@ -57,6 +58,11 @@ public final class Providers {
     /** The commit probe chosen for this process: the same instance on every call. */
     public static CommitProbe probe() {
         return selected(Spi.PROBE).provider();
+    }
+
+    /** The host and kernel probe chosen for this process: the same instance on every call. */
+    public static HostProbe host() {
+        return selected(Spi.HOST).provider();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ktstr.api;
 
 import dev.ktstr.api.spi.CommitProbe;
+import dev.ktstr.api.spi.HostProbe;
 import dev.ktstr.api.spi.KtstrProvider;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.SidecarStore;
@@ -25,8 +26,15 @@ public final class Spi<S extends KtstrProvider> {
     public static final Spi<RunLock> LOCK =
             new Spi<>("lock", RunLock.class, "dev.ktstr.posix", "dev.ktstr:ktstr-posix");
 
+    /**
+     * Host context and kernel identity probe. Default provider: {@code linux} in
+     * {@code dev.ktstr.host}.
+     */
+    public static final Spi<HostProbe> HOST =
+            new Spi<>("host", HostProbe.class, "dev.ktstr.host", "dev.ktstr:ktstr-host");
+
     /** Every SPI, in a stable order. */
-    public static final List<Spi<?>> ALL = List.of(STORE, PROBE, LOCK);
+    public static final List<Spi<?>> ALL = List.of(STORE, PROBE, LOCK, HOST);
 
     private final String key;
     private final Class<S> type;
@@ -40,7 +48,7 @@ public final class Spi<S extends KtstrProvider> {
         this.defaultArtifact = defaultArtifact;
     }
 
-    /** Short key: {@code store}, {@code probe} or {@code lock}. */
+    /** Short key: {@code store}, {@code probe}, {@code lock} or {@code host}. */
     public String key() {
         return key;
     }

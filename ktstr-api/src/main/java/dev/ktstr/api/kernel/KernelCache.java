@@ -27,6 +27,11 @@ import java.util.Optional;
 /**
  * Read-only view of upstream's kernel cache: {@code <root>/<key>/{<image>, vmlinux?,
  * metadata.json}}. Resolving the root does not touch the filesystem; lookups never throw.
+ * <p>Reading the cache moved to the host probe ({@link dev.ktstr.api.spi.HostProbe}, the
+ * {@code linux} provider in {@code dev.ktstr.host}): the methods that touch the filesystem
+ * ({@link #at}, {@link #open}, {@link #root(Env)}, {@link #lookup}, {@link #list},
+ * {@link #readMetadata}, {@link #tarballEntries}) are deprecated for removal and nothing in the
+ * API calls them. Parsing ({@link #parseMetadata}), key rules and naming stay here.
  */
 public final class KernelCache {
 
@@ -57,15 +62,19 @@ public final class KernelCache {
     }
 
     /** A cache rooted at {@code root}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static KernelCache at(Path root) {
         return new KernelCache(Objects.requireNonNull(root, "root"));
     }
 
     /** The cache at {@link #root(Env)}. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static KernelCache open(Env env) {
         return new KernelCache(root(env));
     }
 
+    /** The cache root this view reads. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public Path root() {
         return root;
     }
@@ -80,6 +89,7 @@ public final class KernelCache {
      * @throws KtstrException when no root can be derived ({@code HOME} unset, empty, {@code /}
      *     or relative)
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static Path root(Env env) {
         Optional<String> explicit = env.nonEmpty(CACHE_DIR_ENV);
         if (explicit.isPresent()) {
@@ -133,6 +143,7 @@ public final class KernelCache {
      * The entry named {@code key}: the key is valid, {@code <root>/<key>} is a directory, its
      * {@code metadata.json} parses and the image file it names exists. Otherwise empty.
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public Optional<Entry> lookup(String key) {
         if (!isValidKey(key)) {
             return Optional.empty();
@@ -151,6 +162,7 @@ public final class KernelCache {
      * ({@code .locks}, {@code .tmp-*}), non-directories and corrupt entries are left out. An
      * unreadable or missing root gives an empty list.
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public List<Entry> list() {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
@@ -192,6 +204,7 @@ public final class KernelCache {
      * {@code <dir>/metadata.json} parsed, or empty when it is missing, unreadable, not UTF-8,
      * malformed, truncated, or does not match the schema.
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public static Optional<KernelMetadata> readMetadata(Path dir) {
         try {
             byte[] bytes = Files.readAllBytes(dir.resolve(METADATA_FILE));
@@ -413,6 +426,7 @@ public final class KernelCache {
      * well-formed kconfig suffix; the ktstr release of upstream commit 25abb9c uses
      * {@code c0bd848c}.
      */
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public List<Entry> tarballEntries(String version, String arch) {
         String prefix = tarballKeyPrefix(version, arch);
         List<Entry> out = new ArrayList<>();

@@ -2,14 +2,17 @@ package dev.ktstr.api.write;
 
 import dev.ktstr.api.Env;
 import dev.ktstr.api.KtstrException;
+import dev.ktstr.api.ProviderException;
 import dev.ktstr.api.Providers;
-import dev.ktstr.api.kernel.KernelIdentity;
+import dev.ktstr.api.Spi;
 import dev.ktstr.api.kernel.RunSource;
 import dev.ktstr.api.layout.RunKey;
 import dev.ktstr.api.layout.SidecarDirs;
+import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.schema.ScenarioStats;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
+import dev.ktstr.api.spi.HostProbe;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;
@@ -28,7 +31,7 @@ import java.util.function.Supplier;
  * Writes sidecars the way ktstr does, made atomic and durable:
  * <ol>
  *   <li>{@linkplain #fill fill} the record when asked (project commit, kernel version and
- *       commit, run source, timestamp, run id, canonical flag order);</li>
+ *       commit, host context, run source, timestamp, run id, canonical flag order);</li>
  *   <li>check everything the write needs before touching anything: the test name, the run
  *       name, the file name the store must hold, the bytes (a refused write changes nothing);</li>
  *   <li>resolve the run: {@code KTSTR_SIDECAR_DIR} when non-empty (read once per write), used
@@ -44,6 +47,10 @@ import java.util.function.Supplier;
  * </ol>
  * Thread-safe. Built with {@link #builder()}; every dependency has a default
  * ({@link Providers} for the SPIs, the process environment, the global meter registry).
+ *
+ * <p>Without a {@link HostProbe} provider on the path (and no kernel or host supplier set on
+ * the builder), {@code fill} records no kernel and no host, and says so once per process on
+ * standard error.
  */
 public final class SidecarWriter {
 
@@ -57,6 +64,7 @@ public final class SidecarWriter {
     private final Supplier<Optional<String>> kernelVersion;
     private final Supplier<Optional<Path>> kernelSourceDir;
     private final Supplier<String> runSource;
+    private final Supplier<Optional<HostContext>> hostContext;
     private final Supplier<Path> projectDir;
     private final Duration lockTimeout;
     private final String root;
@@ -71,9 +79,14 @@ public final class SidecarWriter {
         this.probe = b.probe;
         this.lock = b.lock;
         Env e = b.env;
-        // Kernel identity is read on every write (upstream does not memoize it either).
-        this.kernelVersion = b.kernelVersion != null ? b.kernelVersion : () -> KernelIdentity.detectVersion(e);
-        this.kernelSourceDir = b.kernelSourceDir != null ? b.kernelSourceDir : () -> KernelIdentity.resolveSourceDir(e);
+        Supplier<HostProbe> host = b.host;
+        // Kernel identity and host context are probed on every write (upstream re-reads them too).
+        this.kernelVersion = b.kernelVersion != null ? b.kernelVersion
+                : () -> hostProbe(host).flatMap(h -> h.kernelVersion(e));
+        this.kernelSourceDir = b.kernelSourceDir != null ? b.kernelSourceDir
+                : () -> hostProbe(host).flatMap(h -> h.kernelSourceDir(e));
+        this.hostContext = b.hostContext != null ? b.hostContext
+                : () -> hostProbe(host).map(HostProbe::hostContext);
         this.runSource = b.runSource != null ? b.runSource : () -> RunSource.detect(e);
         this.projectDir = b.projectDir;
         this.lockTimeout = b.lockTimeout;
@@ -95,17 +108,20 @@ public final class SidecarWriter {
     }
 
     /**
-     * The record with the writer-owned fields set: {@code project_commit} (probed upward from
-     * the project directory), {@code kernel_version}, {@code kernel_commit} (probed in the kernel
-     * source directory), {@code run_source}, a fresh {@code timestamp} and {@code run_id}, and
-     * {@code active_flags} in canonical order. A probe that yields nothing leaves the draft's
-     * value as it is, so explicitly set identities survive.
+     * The record with the writer-owned fields set, as upstream's writer derives them:
+     * {@code project_commit} (probed upward from the project directory), {@code kernel_version},
+     * {@code kernel_commit} (probed in the kernel source directory), {@code host} (this host's
+     * context now), {@code run_source}, a fresh {@code timestamp} and {@code run_id}, and
+     * {@code active_flags} in canonical order. The draft's values of these fields are replaced,
+     * never kept: a probe that finds nothing gives {@code null} (outside any repository with no
+     * kernel the run is {@code unknown-unknown}).
      */
     public SidecarResult fill(SidecarResult draft) {
         SidecarResult.Builder b = draft.toBuilder();
-        probe.get().projectCommit(projectDir.get()).ifPresent(b::projectCommit);
-        kernelVersion.get().ifPresent(b::kernelVersion);
-        kernelSourceDir.get().flatMap(dir -> probe.get().kernelCommit(dir)).ifPresent(b::kernelCommit);
+        b.projectCommit(probe.get().projectCommit(projectDir.get()));
+        b.kernelVersion(kernelVersion.get());
+        b.kernelCommit(kernelSourceDir.get().flatMap(dir -> probe.get().kernelCommit(dir)));
+        b.host(hostContext.get());
         b.runSource(runSource.get());
         b.activeFlags(SidecarFormat.canonicalFlags(draft.activeFlags()));
         // Timestamp before run id, two clock reads, as upstream.
@@ -233,6 +249,20 @@ public final class SidecarWriter {
         }
     }
 
+    /** Warned once per process: no host probe, so no kernel and no host context. */
+    private static final OneShotWarning NO_HOST_PROBE = new OneShotWarning(System.err::println);
+
+    private static Optional<HostProbe> hostProbe(Supplier<HostProbe> host) {
+        try {
+            return Optional.of(host.get());
+        } catch (ProviderException e) {
+            NO_HOST_PROBE.emit("ktstr: WARNING: no usable HostProbe provider (add the module " + Spi.HOST.defaultModule()
+                    + ", Maven artifact " + Spi.HOST.defaultArtifact()
+                    + "): sidecars are written without kernel_version, kernel_commit and host");
+            return Optional.empty();
+        }
+    }
+
     private String rootFor(SidecarStore s) {
         return root != null ? root : s.defaultRoot(env);
     }
@@ -246,6 +276,8 @@ public final class SidecarWriter {
         private Supplier<Optional<String>> kernelVersion;
         private Supplier<Optional<Path>> kernelSourceDir;
         private Supplier<String> runSource;
+        private Supplier<Optional<HostContext>> hostContext;
+        private Supplier<HostProbe> host = Providers::host;
         private Supplier<Path> projectDir = () -> Path.of("").toAbsolutePath();
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
         private String root;
@@ -288,17 +320,36 @@ public final class SidecarWriter {
         }
 
         /**
+         * The host and kernel probe; default {@link Providers#host()}, the process-wide
+         * instance, looked up at the first fill that needs it.
+         */
+        public Builder host(HostProbe host) {
+            Objects.requireNonNull(host, "host");
+            this.host = () -> host;
+            return this;
+        }
+
+        /**
          * The kernel version under test ({@code kernel_version}, the run key's {@code {kernel}}).
-         * Default: none (the kernel identity is wired by the application).
+         * Default: the {@linkplain #host host probe}'s, from {@code KTSTR_KERNEL} in {@link #env}.
          */
         public Builder kernelVersion(Supplier<Optional<String>> kernelVersion) {
             this.kernelVersion = Objects.requireNonNull(kernelVersion, "kernelVersion");
             return this;
         }
 
-        /** The kernel source directory whose commit is {@code kernel_commit}. Default: none. */
+        /**
+         * The kernel source directory whose commit is {@code kernel_commit}. Default: the
+         * {@linkplain #host host probe}'s, from {@code KTSTR_KERNEL} in {@link #env}.
+         */
         public Builder kernelSourceDir(Supplier<Optional<Path>> kernelSourceDir) {
             this.kernelSourceDir = Objects.requireNonNull(kernelSourceDir, "kernelSourceDir");
+            return this;
+        }
+
+        /** The {@code host} context. Default: the {@linkplain #host host probe}'s, collected on every fill. */
+        public Builder hostContext(Supplier<Optional<HostContext>> hostContext) {
+            this.hostContext = Objects.requireNonNull(hostContext, "hostContext");
             return this;
         }
 

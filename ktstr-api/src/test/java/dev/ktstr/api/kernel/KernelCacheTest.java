@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("removal") // the deprecated reads stay tested until they are removed
 class KernelCacheTest {
 
     @TempDir

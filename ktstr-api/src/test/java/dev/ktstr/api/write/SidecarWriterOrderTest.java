@@ -141,6 +141,7 @@ class SidecarWriterOrderTest {
     private SidecarWriter writer(Map<String, String> env) {
         return SidecarWriter.builder().env(Env.of(env)).store(store).lock(lock).probe(probe)
                 .kernelVersion(() -> Optional.of("6.14.2")).kernelSourceDir(() -> Optional.of(Path.of("/k")))
+                .hostContext(Optional::empty)
                 .meterRegistry(new SimpleMeterRegistry()).preClearGate(new PreClearGate())
                 .unknownCommitWarning(new OneShotWarning(s -> log.add("warn"))).build();
     }

@@ -1,8 +1,9 @@
-package dev.ktstr.api.kernel;
+package dev.ktstr.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ktstr.api.Env;
+import dev.ktstr.api.kernel.KernelCache;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kernel_version} and the kernel source directory (writepath.md §4.2, §4.6). */
-class KernelIdentityTest {
+class KernelIdentitiesTest {
 
     @TempDir
     Path tmp;
@@ -41,33 +42,33 @@ class KernelIdentityTest {
 
     @Test
     void versionUnsetIsEmpty() {
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(env()));
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(env("KTSTR_KERNEL", "  ")));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(env()));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(env("KTSTR_KERNEL", "  ")));
     }
 
     @Test
     void versionKindIsItselfWithoutACache() {
-        assertEquals(Optional.of("6.14.2"), KernelIdentity.detectVersion(env("KTSTR_KERNEL", " 6.14.2 ")));
-        assertEquals(Optional.of("6.15-rc3"), KernelIdentity.detectVersion(env("KTSTR_KERNEL", "6.15-rc3")));
+        assertEquals(Optional.of("6.14.2"), KernelIdentities.detectVersion(env("KTSTR_KERNEL", " 6.14.2 ")));
+        assertEquals(Optional.of("6.15-rc3"), KernelIdentities.detectVersion(env("KTSTR_KERNEL", "6.15-rc3")));
     }
 
     @Test
     void directoryReadsMetadataVersion() throws IOException {
         Path dir = release(Meta.tarball("6.14.2").writeEntry(tmp.resolve("entry")), "9.9.9\n");
-        assertEquals(Optional.of("6.14.2"), KernelIdentity.detectVersion(kernel(dir)));
+        assertEquals(Optional.of("6.14.2"), KernelIdentities.detectVersion(kernel(dir)));
     }
 
     @Test
     void directoryWithNullMetadataVersionIsEmptyEvenWithKernelRelease() throws IOException {
         // Upstream's code (not its documentation): parsed metadata wins, even with version null.
         Path dir = release(Meta.local(null, "/src").writeEntry(tmp.resolve("local")), "6.14.2\n");
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel(dir)));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel(dir)));
     }
 
     @Test
     void directoryFallsBackToKernelReleaseTrimmed() throws IOException {
         Path dir = release(Files.createDirectories(tmp.resolve("tree")), "  6.14.2-custom+ \n");
-        assertEquals(Optional.of("6.14.2-custom+"), KernelIdentity.detectVersion(kernel(dir)));
+        assertEquals(Optional.of("6.14.2-custom+"), KernelIdentities.detectVersion(kernel(dir)));
     }
 
     @Test
@@ -77,46 +78,46 @@ class KernelIdentityTest {
         for (int i = 0; i < bad.length; i++) {
             Path dir = release(Files.createDirectories(tmp.resolve("bad" + i)), "6.14.2\n");
             Files.writeString(dir.resolve("metadata.json"), bad[i]);
-            assertEquals(Optional.of("6.14.2"), KernelIdentity.detectVersion(kernel(dir)), bad[i]);
+            assertEquals(Optional.of("6.14.2"), KernelIdentities.detectVersion(kernel(dir)), bad[i]);
         }
     }
 
     @Test
     void directoryWithNothingUsableIsEmpty() throws IOException {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel(empty)));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel(empty)));
         Path blank = release(Files.createDirectories(tmp.resolve("blank")), " \n\n");
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel(blank)));
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel(tmp.resolve("does/not/exist"))));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel(blank)));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel(tmp.resolve("does/not/exist"))));
     }
 
     @Test
     void cacheKeyReadsTheEntryVersion() throws IOException {
         Meta.tarball("6.14.2").writeEntry(tmp.resolve("cache/my-key"));
-        assertEquals(Optional.of("6.14.2"), KernelIdentity.detectVersion(kernel("my-key")));
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel("other-key")));
+        assertEquals(Optional.of("6.14.2"), KernelIdentities.detectVersion(kernel("my-key")));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel("other-key")));
         Files.delete(tmp.resolve("cache/my-key/bzImage"));
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel("my-key")), "entry without its image");
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel("my-key")), "entry without its image");
     }
 
     @Test
     void cacheKeyFindsTheCacheThroughXdgAndHome() throws IOException {
         Meta.tarball("6.1.1").writeEntry(tmp.resolve("xdg/ktstr/kernels/k1"));
         Meta.tarball("6.1.2").writeEntry(tmp.resolve("home/.cache/ktstr/kernels/k1"));
-        assertEquals(Optional.of("6.1.1"), KernelIdentity.detectVersion(env("KTSTR_KERNEL", "k1",
+        assertEquals(Optional.of("6.1.1"), KernelIdentities.detectVersion(env("KTSTR_KERNEL", "k1",
                 "XDG_CACHE_HOME", tmp.resolve("xdg").toString(), "HOME", tmp.resolve("home").toString())));
-        assertEquals(Optional.of("6.1.2"), KernelIdentity.detectVersion(env("KTSTR_KERNEL", "k1",
+        assertEquals(Optional.of("6.1.2"), KernelIdentities.detectVersion(env("KTSTR_KERNEL", "k1",
                 "XDG_CACHE_HOME", "", "HOME", tmp.resolve("home").toString())));
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(env("KTSTR_KERNEL", "k1", "HOME", "/")),
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(env("KTSTR_KERNEL", "k1", "HOME", "/")),
                 "no cache root is empty, not an error");
     }
 
     @Test
     void rangeAndGitAreEmpty() {
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel("6.10..6.12")));
-        assertEquals(Optional.empty(), KernelIdentity.detectVersion(kernel("git+https://x/linux#v6.1")));
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("6.10..6.12")));
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("git+https://x/linux#v6.1")));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel("6.10..6.12")));
+        assertEquals(Optional.empty(), KernelIdentities.detectVersion(kernel("git+https://x/linux#v6.1")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(kernel("6.10..6.12")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(kernel("git+https://x/linux#v6.1")));
     }
 
     // ---- resolveSourceDir, directory kind
@@ -125,15 +126,15 @@ class KernelIdentityTest {
     void directoryWithLocalMetadataResolvesToItsSourceTree() throws IOException {
         Path src = Files.createDirectories(tmp.resolve("linux"));
         Path entry = Meta.local(null, src.toString()).writeEntry(tmp.resolve("entry"));
-        assertEquals(Optional.of(src), KernelIdentity.resolveSourceDir(kernel(entry)));
+        assertEquals(Optional.of(src), KernelIdentities.resolveSourceDir(kernel(entry)));
     }
 
     @Test
     void directoryWithoutMetadataIsItself() throws IOException {
         Path tree = Files.createDirectories(tmp.resolve("tree"));
-        assertEquals(Optional.of(tree), KernelIdentity.resolveSourceDir(kernel(tree)));
+        assertEquals(Optional.of(tree), KernelIdentities.resolveSourceDir(kernel(tree)));
         Files.writeString(tree.resolve("metadata.json"), "{\"truncated\": ");
-        assertEquals(Optional.of(tree), KernelIdentity.resolveSourceDir(kernel(tree)), "bad metadata");
+        assertEquals(Optional.of(tree), KernelIdentities.resolveSourceDir(kernel(tree)), "bad metadata");
     }
 
     @Test
@@ -141,9 +142,9 @@ class KernelIdentityTest {
         Path tar = Meta.tarball("6.1").writeEntry(tmp.resolve("tar"));
         Path git = Meta.git("6.1").writeEntry(tmp.resolve("git"));
         Path noPath = Meta.local("6.1", null).writeEntry(tmp.resolve("nopath"));
-        assertEquals(Optional.of(tar), KernelIdentity.resolveSourceDir(kernel(tar)));
-        assertEquals(Optional.of(git), KernelIdentity.resolveSourceDir(kernel(git)));
-        assertEquals(Optional.of(noPath), KernelIdentity.resolveSourceDir(kernel(noPath)));
+        assertEquals(Optional.of(tar), KernelIdentities.resolveSourceDir(kernel(tar)));
+        assertEquals(Optional.of(git), KernelIdentities.resolveSourceDir(kernel(git)));
+        assertEquals(Optional.of(noPath), KernelIdentities.resolveSourceDir(kernel(noPath)));
     }
 
     // ---- resolveSourceDir, cache kinds
@@ -161,13 +162,13 @@ class KernelIdentityTest {
         Meta.local("6.99.0", "/src/from-tarball-key").writeEntry(cache().resolve(tarballKey("6.14.2")));
         Meta.local("6.14.2", "/src/from-scan").set("built_at", "\"2030-01-01T00:00:00Z\"")
                 .writeEntry(cache().resolve("local-abc1234-x86_64-kc1"));
-        assertEquals(Optional.of(Path.of("/src/from-tarball-key")), KernelIdentity.resolveSourceDir(kernel("6.14.2")));
+        assertEquals(Optional.of(Path.of("/src/from-tarball-key")), KernelIdentities.resolveSourceDir(kernel("6.14.2")));
     }
 
     @Test
     void versionScanFindsALocalEntry() throws IOException {
         Meta.local("6.14.2", "/src/linux").writeEntry(cache().resolve("local-abc1234-x86_64-kc1"));
-        assertEquals(Optional.of(Path.of("/src/linux")), KernelIdentity.resolveSourceDir(kernel("6.14.2")));
+        assertEquals(Optional.of(Path.of("/src/linux")), KernelIdentities.resolveSourceDir(kernel("6.14.2")));
     }
 
     @Test
@@ -177,61 +178,61 @@ class KernelIdentityTest {
         Meta.local("6.14.3", "/src/wrong-version").set("built_at", "\"2030-01-03T00:00:00Z\"")
                 .writeEntry(cache().resolve("local-other"));
         Meta.local("6.14.2", null).set("built_at", "\"2030-01-04T00:00:00Z\"").writeEntry(cache().resolve("local-nopath"));
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("6.14.2")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(kernel("6.14.2")));
         Meta.local("6.14.2", "/src/older").set("built_at", "\"2020-01-01T00:00:00Z\"").writeEntry(cache().resolve("l1"));
         Meta.local("6.14.2", "/src/newer").set("built_at", "\"2021-01-01T00:00:00Z\"").writeEntry(cache().resolve("l2"));
-        assertEquals(Optional.of(Path.of("/src/newer")), KernelIdentity.resolveSourceDir(kernel("6.14.2")));
+        assertEquals(Optional.of(Path.of("/src/newer")), KernelIdentities.resolveSourceDir(kernel("6.14.2")));
     }
 
     @Test
     void cacheKeyOnALocalEntry() throws IOException {
         Meta.local(null, "/src/linux").writeEntry(cache().resolve("local-abc1234-x86_64-kc1"));
         assertEquals(Optional.of(Path.of("/src/linux")),
-                KernelIdentity.resolveSourceDir(kernel("local-abc1234-x86_64-kc1")));
+                KernelIdentities.resolveSourceDir(kernel("local-abc1234-x86_64-kc1")));
     }
 
     @Test
     void cacheKeyOnAGitEntryIsEmpty() throws IOException {
         Meta.git("6.14.2").writeEntry(cache().resolve("main-git-abc1234-x86_64-kc1"));
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("main-git-abc1234-x86_64-kc1")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(kernel("main-git-abc1234-x86_64-kc1")));
     }
 
     @Test
     void emptyOrMissingCacheIsEmpty() throws IOException {
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("6.14.2")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(kernel("6.14.2")));
         Files.createDirectories(cache());
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("6.14.2")));
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(kernel("some-key")));
-        assertEquals(Optional.empty(), KernelIdentity.resolveSourceDir(env("KTSTR_KERNEL", "6.14.2", "HOME", "")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(kernel("6.14.2")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(kernel("some-key")));
+        assertEquals(Optional.empty(), KernelIdentities.resolveSourceDir(env("KTSTR_KERNEL", "6.14.2", "HOME", "")));
     }
 
     // ---- revspecRepositoryDir (stats compare --*-kernel-commit)
 
     @Test
     void revspecDirUnsetOrBlankIsEmpty() {
-        assertEquals(Optional.empty(), KernelIdentity.revspecRepositoryDir(env()));
-        assertEquals(Optional.empty(), KernelIdentity.revspecRepositoryDir(env("KTSTR_KERNEL", " \t")));
+        assertEquals(Optional.empty(), KernelIdentities.revspecRepositoryDir(env()));
+        assertEquals(Optional.empty(), KernelIdentities.revspecRepositoryDir(env("KTSTR_KERNEL", " \t")));
     }
 
     @Test
     void revspecDirIsTheTrimmedValueAsAPath() {
         Path plain = tmp.resolve("linux");
-        assertEquals(Optional.of(plain), KernelIdentity.revspecRepositoryDir(env("KTSTR_KERNEL", " " + plain + "\n")));
+        assertEquals(Optional.of(plain), KernelIdentities.revspecRepositoryDir(env("KTSTR_KERNEL", " " + plain + "\n")));
         // A version or cache key is a (relative) path here, never looked up in the cache.
-        assertEquals(Optional.of(Path.of("6.14.2")), KernelIdentity.revspecRepositoryDir(kernel("6.14.2")));
+        assertEquals(Optional.of(Path.of("6.14.2")), KernelIdentities.revspecRepositoryDir(kernel("6.14.2")));
     }
 
     @Test
     void revspecDirFollowsALocalCacheEntryToItsSourceTree() throws IOException {
         Path entry = Meta.local("6.14.2", "/src/linux").writeEntry(tmp.resolve("entry"));
-        assertEquals(Optional.of(Path.of("/src/linux")), KernelIdentity.revspecRepositoryDir(kernel(entry)));
+        assertEquals(Optional.of(Path.of("/src/linux")), KernelIdentities.revspecRepositoryDir(kernel(entry)));
     }
 
     @Test
     void revspecDirKeepsEntriesWithoutALocalSourceTree() throws IOException {
         Path tarball = Meta.tarball("6.14.2").writeEntry(tmp.resolve("tarball"));
-        assertEquals(Optional.of(tarball), KernelIdentity.revspecRepositoryDir(kernel(tarball)));
+        assertEquals(Optional.of(tarball), KernelIdentities.revspecRepositoryDir(kernel(tarball)));
         Path noPath = Meta.local("6.14.2", null).writeEntry(tmp.resolve("nopath"));
-        assertEquals(Optional.of(noPath), KernelIdentity.revspecRepositoryDir(kernel(noPath)));
+        assertEquals(Optional.of(noPath), KernelIdentities.revspecRepositoryDir(kernel(noPath)));
     }
 }

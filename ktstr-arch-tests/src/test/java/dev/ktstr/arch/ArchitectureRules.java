@@ -28,19 +28,27 @@ final class ArchitectureRules {
     static final String POSIX = "dev.ktstr.posix..";
     static final String REPORT = "dev.ktstr.report..";
     static final String CLI = "dev.ktstr.cli..";
+    static final String HOST = "dev.ktstr.host..";
+    static final String PG = "dev.ktstr.pg..";
+    static final String TCK = "dev.ktstr.tck..";
 
     /** Every rule by a stable name; {@code moduleOf} maps a class to the module it was built in. */
     static Map<String, ArchRule> all(Function<JavaClass, String> moduleOf) {
         Map<String, ArchRule> rules = new LinkedHashMap<>();
         rules.put("api depends on nothing of ours", noClasses().that().resideInAPackage(API)
-                .should().dependOnClassesThat().resideInAnyPackage(FS, GIT, POSIX, REPORT, CLI));
-        rules.put("fs depends on api only", implOnlyOnApi(FS, GIT, POSIX));
-        rules.put("git depends on api only", implOnlyOnApi(GIT, FS, POSIX));
-        rules.put("posix depends on api only", implOnlyOnApi(POSIX, FS, GIT));
+                .should().dependOnClassesThat().resideInAnyPackage(FS, GIT, POSIX, HOST, PG, TCK, REPORT, CLI));
+        rules.put("fs depends on api only", implOnlyOnApi(FS, GIT, POSIX, HOST, PG));
+        rules.put("git depends on api only", implOnlyOnApi(GIT, FS, POSIX, HOST, PG));
+        rules.put("posix depends on api only", implOnlyOnApi(POSIX, FS, GIT, HOST, PG));
+        rules.put("host depends on api only", implOnlyOnApi(HOST, FS, GIT, POSIX, PG));
+        rules.put("pg depends on api only", implOnlyOnApi(PG, FS, GIT, POSIX, HOST));
+        // The kit tests any provider through the SPI: it names none of ours.
+        rules.put("tck depends on api only", noClasses().that().resideInAPackage(TCK)
+                .should().dependOnClassesThat().resideInAnyPackage(FS, GIT, POSIX, HOST, PG, REPORT, CLI));
         rules.put("report depends on api only", noClasses().that().resideInAPackage(REPORT)
-                .should().dependOnClassesThat().resideInAnyPackage(FS, GIT, POSIX, CLI));
+                .should().dependOnClassesThat().resideInAnyPackage(FS, GIT, POSIX, HOST, PG, TCK, CLI));
         rules.put("cli never imports an implementation module", noClasses().that().resideInAPackage(CLI)
-                .should().dependOnClassesThat().resideInAnyPackage(FS, GIT, POSIX));
+                .should().dependOnClassesThat().resideInAnyPackage(FS, GIT, POSIX, HOST, PG, TCK));
         rules.put("only Providers calls ServiceLoader", noClasses()
                 .that().doNotHaveFullyQualifiedName("dev.ktstr.api.Providers")
                 .should().dependOnClassesThat().belongToAnyOf(ServiceLoader.class));
@@ -64,11 +72,13 @@ final class ArchitectureRules {
         }
     };
 
+    /** {@code self} may use api only: not the other implementations, the kit, report or cli. */
     private static ArchRule implOnlyOnApi(String self, String... others) {
-        String[] forbidden = new String[others.length + 2];
+        String[] forbidden = new String[others.length + 3];
         System.arraycopy(others, 0, forbidden, 0, others.length);
-        forbidden[others.length] = REPORT;
-        forbidden[others.length + 1] = CLI;
+        forbidden[others.length] = TCK;
+        forbidden[others.length + 1] = REPORT;
+        forbidden[others.length + 2] = CLI;
         return noClasses().that().resideInAPackage(self).should().dependOnClassesThat().resideInAnyPackage(forbidden);
     }
 

@@ -87,8 +87,9 @@ class ArchitectureTest {
     List<DynamicTest> everyRuleCanFail() {
         JavaClasses fixtures = new ClassFileImporter().importPackages("dev.ktstr.arch.archfixture",
                 "dev.ktstr.api.archfixture", "dev.ktstr.fs.archfixture", "dev.ktstr.git.archfixture",
-                "dev.ktstr.posix.archfixture", "dev.ktstr.report.archfixture", "dev.ktstr.cli.archfixture");
-        assertTrue(fixtures.size() >= 9, "fixtures not found: " + fixtures.size());
+                "dev.ktstr.posix.archfixture", "dev.ktstr.host.archfixture", "dev.ktstr.pg.archfixture", "dev.ktstr.tck.archfixture",
+                "dev.ktstr.report.archfixture", "dev.ktstr.cli.archfixture");
+        assertTrue(fixtures.size() >= 12, "fixtures not found: " + fixtures.size());
         // Fixtures pretend to belong to the module their package names, except the stray one.
         Map<String, ArchRule> rules = ArchitectureRules.all(c -> c.getPackageName().startsWith("dev.ktstr.arch")
                 ? "dev.ktstr.cli" : c.getPackageName().replaceAll("^(dev\\.ktstr\\.[a-z]+).*", "$1"));

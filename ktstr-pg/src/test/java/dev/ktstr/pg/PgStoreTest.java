@@ -265,7 +265,10 @@ class PgStoreTest {
     @Test
     void namesThatCannotBeStoredAreRefusedBeforeAnything() throws Exception {
         assertTrue(store.nameRefusal("a-0123456789abcdef.ktstr.json").isEmpty());
-        assertTrue(store.nameRefusal("a/b-0123456789abcdef.ktstr.json").isPresent());
+        // One subdirectory level is kept (repeat-2/…, as filesystem runs have); two are refused.
+        assertTrue(store.nameRefusal("repeat-2/b-0123456789abcdef.ktstr.json").isEmpty());
+        assertTrue(store.nameRefusal("a/b/c-0123456789abcdef.ktstr.json").isPresent());
+        assertTrue(store.nameRefusal(".hidden/c-0123456789abcdef.ktstr.json").isPresent());
         assertTrue(store.nameRefusal("a\u0000-0123456789abcdef.ktstr.json").isPresent());
         assertTrue(store.nameRefusal("x.json").isPresent());
         assertTrue(store.nameRefusal("a\ud800-0123456789abcdef.ktstr.json").isPresent());

@@ -59,9 +59,13 @@ final class RunKeys {
             if (!badSub.isEmpty()) {
                 return "its subdirectory part contains " + badSub;
             }
-            return fileNameRefusal(fileName.substring(slash + 1)).replace("it is", "its file part is")
+            return plainFileNameRefusal(fileName.substring(slash + 1)).replace("it is", "its file part is")
                     .replace("it contains", "its file part contains");
         }
+        return plainFileNameRefusal(fileName);
+    }
+
+    private static String plainFileNameRefusal(String fileName) {
         if (!dev.ktstr.api.layout.SidecarNames.isSidecarFile(fileName) || !fileName.endsWith(".ktstr.json")) {
             return "it is not a sidecar file name (one plain name ending in .ktstr.json)";
         }

@@ -1,13 +1,21 @@
 /**
- * Reports over collected sidecars: the stats pipeline, the metric registry, A/B compare,
- * and the formatters and tables of {@code cargo ktstr stats}. Pure functions: no filesystem
- * access.
+ * Reports over collected sidecars: the stats pipeline, the metric registry, A/B compare, the
+ * pass matrix and trends, and the formatters and tables of {@code cargo ktstr stats} (text,
+ * JSON, Markdown, HTML with inline SVG charts, JUnit XML). Pure functions: no filesystem access.
  */
 module dev.ktstr.report {
     requires transitive dev.ktstr.api;
     requires org.apache.commons.statistics.inference;
+    // HTML reports: charts drawn through Graphics2D (java.desktop) into SVG; templates; JUnit XML via StAX.
+    requires org.jfree.svg;
+    requires com.github.mustachejava;
+    requires java.desktop;
+    requires java.xml;
 
     exports dev.ktstr.report;
     exports dev.ktstr.report.compare;
+    exports dev.ktstr.report.matrix;
+    exports dev.ktstr.report.render;
     exports dev.ktstr.report.text;
+    exports dev.ktstr.report.trend;
 }

@@ -15,6 +15,10 @@ import dev.ktstr.report.compare.ComparisonPolicy;
 import dev.ktstr.report.compare.Dimension;
 import dev.ktstr.report.compare.PooledSidecar;
 import dev.ktstr.report.compare.RowFilter;
+import dev.ktstr.report.render.CompareHtml;
+import dev.ktstr.report.render.CompareJunit;
+import dev.ktstr.report.render.CompareMarkdown;
+import dev.ktstr.report.render.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +48,8 @@ import picocli.CommandLine.Spec;
                 + " --X for that side. Exit status 1 when at least one regression is found (and on errors).",
             "",
             "Beyond upstream: --alpha, --significance, --json and --all-pairs (Mann-Whitney U test per metric"
-                + " over the trials of each side, at least 3 passing trials per side)."})
+                + " over the trials of each side, at least 3 passing trials per side); --format"
+                + " text|json|markdown|html|junit and --output FILE."})
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     StatsCommand parent;
@@ -162,8 +167,12 @@ final class CompareCommand implements Callable<Integer> {
                     + " text report. Not in upstream.")
     boolean significance;
 
-    @Option(names = "--json", description = "Emit the comparison as JSON (shape: docs/cli-json.md). Not in upstream.")
+    @Option(names = "--json", description = "Emit the comparison as JSON (shape: docs/cli-json.md); same as"
+            + " --format json. Not in upstream.")
     boolean json;
+
+    @Mixin
+    FormatOptions formatOptions;
 
     @Option(names = "--all-pairs",
             description = "With --json, add every compared pair with every metric, not only the findings."
@@ -176,13 +185,14 @@ final class CompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--alpha': " + alpha + " is not in (0, 1)");
         }
-        if (allPairs && !json) {
+        ReportFormat format = formatOptions.resolve(spec, json, FormatOptions.all());
+        if (allPairs && format != ReportFormat.JSON) {
             throw new ParameterException(spec.commandLine(), "--all-pairs requires --json");
         }
-        return StatsIo.guarded(spec, this::compare);
+        return StatsIo.guarded(spec, () -> compare(format));
     }
 
-    private int compare() throws IOException {
+    private int compare(ReportFormat format) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ComparisonPolicy policy = resolvePolicy();
@@ -227,12 +237,14 @@ final class CompareCommand implements Callable<Integer> {
         CompareResult result = Compare.run(pooled, a, b, options);
         err.print(CompareText.warnings(result));
         err.flush();
-        if (json) {
-            out.print(CompareJson.render(result, allPairs));
-            out.print('\n');
-        } else {
-            out.print(CompareText.render(result, parent.stdoutTerminal(), significance));
-        }
+        formatOptions.emit(out, switch (format) {
+            case JSON -> CompareJson.render(result, allPairs) + "\n";
+            case MARKDOWN -> CompareMarkdown.render(result, a, b);
+            case HTML -> CompareHtml.render(result, a, b);
+            case JUNIT -> CompareJunit.render(result);
+            case TEXT -> CompareText.render(result, parent.stdoutTerminal() && formatOptions.output == null,
+                    significance);
+        });
         return result.exitCode();
     }
 

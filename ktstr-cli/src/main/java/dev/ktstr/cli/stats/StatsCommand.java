@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + " BPF verifier stats, callback profile and KVM stats. Use `list` to see runs and"
                 + " `compare` to contrast two partitions of the pool."},
         subcommands = {ListCommand.class, ListMetricsCommand.class, ListValuesCommand.class, ShowHostCommand.class,
-            ExplainSidecarCommand.class, CompareCommand.class})
+            ExplainSidecarCommand.class, CompareCommand.class, MatrixCommand.class, TrendCommand.class})
 public final class StatsCommand implements Callable<Integer> {
     /** The stderr notice when there is nothing to report (exit 0). */
     static final String NO_DATA = "cargo ktstr: no sidecar data found (skipped)";

@@ -269,7 +269,7 @@ public final class Compare {
             GauntletRow rb = b.row();
             if (!ra.passed() || !rb.passed() || ra.skipped() || rb.skipped()) {
                 skippedFailed++;
-                pairs.add(new PairComparison(b.key(), true, List.of()));
+                pairs.add(new PairComparison(b.key(), true, List.of(), a.passingTrials(), b.passingTrials()));
                 continue;
             }
             List<MetricComparison> metrics = new ArrayList<>(Metrics.all().size());
@@ -299,7 +299,7 @@ public final class Compare {
                     findings.add(new Finding(b.key(), mc));
                 }
             }
-            pairs.add(new PairComparison(b.key(), false, metrics));
+            pairs.add(new PairComparison(b.key(), false, metrics, a.passingTrials(), b.passingTrials()));
         }
         for (Group a : groupsA) {
             if (haystack(a.row()).contains(filter) && !keysB.contains(a.key())) {

@@ -1,5 +1,6 @@
 package dev.ktstr.report.compare;
 
+import dev.ktstr.report.GauntletRow;
 import java.util.List;
 
 /**
@@ -9,11 +10,22 @@ import java.util.List;
  * @param key the pairing key: scenario, then the pairing dimensions' values
  * @param skippedFailed whether the pair was excluded because a side failed or was skipped
  * @param metrics one entry per registry metric, registry order (empty when skipped)
+ * @param trialsA side A's passing trials behind the compared row (one row under
+ *     {@code --no-average}; empty when not known), for reports that show every trial
+ * @param trialsB side B's passing trials
  */
-public record PairComparison(List<String> key, boolean skippedFailed, List<MetricComparison> metrics) {
+public record PairComparison(List<String> key, boolean skippedFailed, List<MetricComparison> metrics,
+        List<GauntletRow> trialsA, List<GauntletRow> trialsB) {
     public PairComparison {
         key = List.copyOf(key);
         metrics = List.copyOf(metrics);
+        trialsA = List.copyOf(trialsA);
+        trialsB = List.copyOf(trialsB);
+    }
+
+    /** A pair without its trials. */
+    public PairComparison(List<String> key, boolean skippedFailed, List<MetricComparison> metrics) {
+        this(key, skippedFailed, metrics, List.of(), List.of());
     }
 
     /** The TEST label: the key joined by {@code /}. */

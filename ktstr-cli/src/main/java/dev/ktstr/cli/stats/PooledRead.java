@@ -1,0 +1,38 @@
+package dev.ktstr.cli.stats;
+
+import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.store.PoolCollection;
+import dev.ktstr.api.store.RunCollection;
+import dev.ktstr.api.store.StoredSidecar;
+import dev.ktstr.api.spi.PoolQuery;
+import dev.ktstr.report.compare.PooledSidecar;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the whole pool of a runs root (or the selected store) for matrix and trend, as compare does. */
+final class PooledRead {
+    private PooledRead() {
+    }
+
+    /** Every sidecar of the pool under {@code --dir} (or the default root), with its run name; diagnostics to {@code err}. */
+    static List<PooledSidecar> pool(StatsCommand parent, String dir, PrintWriter err) throws IOException {
+        String root = parent.root(dir);
+        PoolCollection<SidecarResult> pool = parent.reader(dir).pool(root, false,
+                dev.ktstr.report.compare.Compare::projection, PoolQuery.ALL);
+        StatsCommand.failIfUnreadable(parent.reader(dir), pool.problems());
+        StatsIo.diagnostics(err, pool);
+        List<PooledSidecar> out = new ArrayList<>();
+        for (RunCollection<SidecarResult> run : pool.runs()) {
+            String l = run.location().endsWith("/") ? run.location().substring(0, run.location().length() - 1)
+                    : run.location();
+            String runName = l.substring(l.lastIndexOf('/') + 1);
+            for (StoredSidecar<SidecarResult> s : run.sidecars()) {
+                out.add(new PooledSidecar(runName, s.location(), s.sidecar()));
+            }
+        }
+        err.flush();
+        return out;
+    }
+}

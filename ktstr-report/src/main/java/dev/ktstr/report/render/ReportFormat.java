@@ -1,0 +1,35 @@
+package dev.ktstr.report.render;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The renderings a report command can print: {@code --format text|json|markdown|html|junit}. */
+public enum ReportFormat {
+    /** Terminal text: upstream's output where upstream has one. */
+    TEXT,
+    /** Pretty JSON (shapes: docs/cli-json.md). */
+    JSON,
+    /** GitHub-flavoured Markdown, for a pull-request comment or a CI job summary. */
+    MARKDOWN,
+    /** One self-contained HTML file: inline CSS and SVG, no network, readable with scripts off. */
+    HTML,
+    /** JUnit XML, for CI systems that read test reports. */
+    JUNIT;
+
+    /** The name on the command line. */
+    public String cliName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The format named {@code name} (case-insensitive), if any. */
+    public static Optional<ReportFormat> parse(String name) {
+        return Arrays.stream(values()).filter(f -> f.cliName().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** {@code text, json, ...}: the names, for messages. */
+    public static String names() {
+        return Arrays.stream(values()).map(ReportFormat::cliName).collect(Collectors.joining(", "));
+    }
+}

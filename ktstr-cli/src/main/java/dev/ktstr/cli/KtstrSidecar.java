@@ -19,12 +19,14 @@ import picocli.CommandLine.Command;
 /**
  * Root command of {@code ktstr-sidecar}. Exit codes: 0 success, 1 error (printed as
  * {@code error: ...} on standard error) or a report's own failure verdict, 2 usage error
- * (picocli's message and the usage on standard error).
+ * (at most five lines on standard error: the error, the command's usage line and a hint naming
+ * its {@code --help}).
  */
-@Command(name = "ktstr-sidecar", mixinStandardHelpOptions = true, version = "ktstr-sidecar 0.1.0-SNAPSHOT",
+@Command(name = "ktstr-sidecar", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Reads, writes and reports on ktstr sidecar files.",
         subcommands = {ProbeCommand.class, SidecarCommand.class, KtstrSidecar.ProvidersCommand.class,
-            dev.ktstr.cli.stats.StatsCommand.class},
+            dev.ktstr.cli.stats.StatsCommand.class, ShowHostCommand.class, LocksCommand.class,
+            CompletionsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (\"error: ...\" on stderr), or a failing verdict", "2:usage error"})
 public final class KtstrSidecar implements Callable<Integer> {
@@ -65,6 +67,12 @@ public final class KtstrSidecar implements Callable<Integer> {
     /** The command tree with this CLI's error handling, for embedding and tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new KtstrSidecar());
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CliManners.ansi()));
+        // Floats as Rust's f64::from_str reads them (inf, infinity, nan in any case; no hex, no
+        // d/f suffix); NaN is refused, as no option of this CLI means anything by it.
+        cl.registerConverter(Double.class, CliManners::parseFloat);
+        cl.registerConverter(Double.TYPE, CliManners::parseFloat);
+        cl.setParameterExceptionHandler(CliManners::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getOut().flush();
             String message = CliErrors.describe(ex);

@@ -7,11 +7,11 @@ import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Selection;
 import dev.ktstr.api.Spi;
-import dev.ktstr.api.kernel.KernelIdentity;
 import dev.ktstr.api.kernel.RunSource;
 import dev.ktstr.api.layout.RunKey;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.spi.CommitProbe;
+import dev.ktstr.api.spi.HostProbe;
 import dev.ktstr.api.spi.KtstrProvider;
 import dev.ktstr.api.spi.SidecarStore;
 import dev.ktstr.report.text.JsonText;
@@ -81,6 +81,7 @@ final class ProbeCommand implements Callable<Integer> {
         List<ProviderReport> providers = new ArrayList<>();
         Optional<SidecarStore> store = Optional.empty();
         Optional<CommitProbe> probe = Optional.empty();
+        Optional<HostProbe> host = Optional.empty();
         for (Spi<?> spi : Spi.ALL) {
             try {
                 Selection<?> s = Providers.selected(spi);
@@ -90,14 +91,17 @@ final class ProbeCommand implements Callable<Integer> {
                     store = Optional.of(st);
                 } else if (p instanceof CommitProbe cp) {
                     probe = Optional.of(cp);
+                } else if (p instanceof HostProbe hp) {
+                    host = Optional.of(hp);
                 }
             } catch (KtstrException e) {
                 providers.add(new ProviderReport(spi, Optional.empty(), spi.key() + ": " + e.getMessage()));
             }
         }
-        Optional<String> kernelVersion = KernelIdentity.detectVersion(env);
+        Optional<HostProbe> hp = host;
+        Optional<String> kernelVersion = hp.flatMap(h -> h.kernelVersion(env));
         Optional<CommitProbe> cp = probe;
-        Optional<String> kernelCommit = KernelIdentity.resolveSourceDir(env)
+        Optional<String> kernelCommit = hp.flatMap(h -> h.kernelSourceDir(env))
                 .flatMap(dir -> cp.flatMap(c -> c.kernelCommit(dir)));
         Optional<String> projectCommit = cp.flatMap(c -> c.projectCommit(cwd));
         String runsRoot = store.map(s -> s.defaultRoot(env)).orElseGet(() -> SidecarDirs.runsRoot(env));

@@ -4,11 +4,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code sidecar}: commands on sidecars ({@code write}, {@code verify}, {@code push}, {@code pull}). */
+/** {@code sidecar}: commands on sidecars ({@code write}, {@code append-metrics}, {@code verify}, {@code push}, {@code pull}). */
 @Command(name = "sidecar", mixinStandardHelpOptions = true,
-        description = "Write sidecars from JSON, verify sidecar files, push a runs root into the selected store, pull a run back.",
-        subcommands = {SidecarWriteCommand.class, SidecarVerifyCommand.class, SidecarPushCommand.class,
-            SidecarPullCommand.class})
+        description = "Write sidecars from JSON, append payload metrics to one, verify sidecar files, push a runs root"
+                + " into the selected store, pull a run back.",
+        subcommands = {SidecarWriteCommand.class, SidecarAppendMetricsCommand.class, SidecarVerifyCommand.class,
+            SidecarPushCommand.class, SidecarPullCommand.class})
 final class SidecarCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -17,6 +18,6 @@ final class SidecarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // A group alone is a usage error, like a missing required argument.
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: write, verify, push or pull");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand: write, append-metrics, verify, push or pull");
     }
 }

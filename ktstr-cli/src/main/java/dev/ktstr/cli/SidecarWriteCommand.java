@@ -45,11 +45,17 @@ final class SidecarWriteCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Sidecar JSON file, or - for standard input.")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--fill", description = "Set what the Rust writer derives itself: project commit (git,"
-            + " upward from the working directory), kernel version and commit (KTSTR_KERNEL), run source"
-            + " (KTSTR_CI), a fresh timestamp and run id, canonical flag order. Without it the JSON is"
-            + " written as given and must carry its own timestamp and run_id.")
+    @Option(names = "--fill", description = "Set what the Rust writer derives itself, replacing the JSON's values:"
+            + " project commit (git, upward from the working directory), kernel version and commit (KTSTR_KERNEL),"
+            + " each null when not found; host (this host's context now); run source (KTSTR_CI); a fresh"
+            + " timestamp and run id; canonical flag order. Without it the JSON is written as given and must"
+            + " carry its own timestamp and run_id.")
     boolean fill;
+
+    @Option(names = "--skip", description = "Write each FILE's skip sidecar, as upstream's write_skip_sidecar: its"
+            + " identity (test name, topology, scheduler, payload, flags, sysctls, kargs), work_type skipped,"
+            + " passed and skipped true, no telemetry; filled as with --fill.")
+    boolean skip;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait for the run lock (default: ${DEFAULT-VALUE}; 0: do not wait).")
@@ -102,7 +108,8 @@ final class SidecarWriteCommand implements Callable<Integer> {
         for (int i = 0; i < records.size(); i++) {
             String name = names.get(i);
             try {
-                WriteResult r = fill ? writer.write(records.get(i)) : writer.writeAsIs(records.get(i));
+                WriteResult r = skip ? writer.writeSkip(records.get(i))
+                        : fill ? writer.write(records.get(i)) : writer.writeAsIs(records.get(i));
                 written.add(new Written(name, r));
                 if (!json) {
                     out.println(TerminalText.visible(r.location()));
@@ -154,7 +161,7 @@ final class SidecarWriteCommand implements Callable<Integer> {
         } catch (KtstrException e) {
             throw new KtstrException(name + ": not a valid sidecar: " + e.getMessage(), e);
         }
-        if (!fill && (record.runId().isEmpty() || record.timestamp().isEmpty())) {
+        if (!fill && !skip && (record.runId().isEmpty() || record.timestamp().isEmpty())) {
             throw new KtstrException(name + ": " + (record.runId().isEmpty() ? "run_id" : "timestamp")
                     + " is empty; pass --fill to have them set, or give them in the JSON");
         }

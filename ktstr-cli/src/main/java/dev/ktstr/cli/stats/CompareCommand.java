@@ -1,6 +1,6 @@
 package dev.ktstr.cli.stats;
 
-import dev.ktstr.api.kernel.KernelIdentity;
+import dev.ktstr.api.Providers;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
@@ -199,7 +199,7 @@ final class CompareCommand implements Callable<Integer> {
         // Revspecs expand after the policy and before anything derives from filter values
         // (slicing dimensions, side labels), in upstream's flag order.
         CommitRevspecs revspecs = new CommitRevspecs(parent.probe(), parent.projectDir(),
-                KernelIdentity.revspecRepositoryDir(parent.env()), err);
+                Providers.host().kernelRepositoryDir(parent.env()), err);
         List<String> sharedProject = revspecs.project("project-commit", projectCommit);
         List<String> sharedKernel = revspecs.kernel("kernel-commit", kernelCommit);
         List<String> aProject = revspecs.project("a-project-commit", aProjectCommit);

@@ -32,7 +32,7 @@ public final class MatrixReport {
             t.addRow(line);
         }
         PassMatrix.Counts total = m.totals();
-        return t.render() + "\ncells: pass/fail/skip sidecars; - = none\n" + TerminalText.visible(
+        return t.render() + "\n\ncells: pass/fail/skip sidecars; - = none\n" + TerminalText.visible(
                 "total: " + total.pass() + " pass, " + total.fail() + " fail, " + total.skip() + " skip over "
                         + m.sidecars() + " sidecars (" + m.pooled() + " pooled)") + "\n";
     }

@@ -65,8 +65,8 @@ final class CliManners {
     }
 
     /**
-     * Prints a usage error in at most {@value #MAX_USAGE_ERROR_LINES} lines: the error (its first
-     * two lines), picocli's suggestion for a mistyped name, the command's one-line usage, and a
+     * Prints a usage error in at most {@value #MAX_USAGE_ERROR_LINES} lines: picocli's message (its
+     * first two lines), picocli's suggestion for a mistyped name, the command's one-line usage, and a
      * hint naming its {@code --help}. Returns 2.
      */
     static int usageError(CommandLine.ParameterException ex, String[] args) {
@@ -74,8 +74,9 @@ final class CliManners {
         PrintWriter err = cmd.getErr();
         cmd.getOut().flush();
         List<String> lines = new ArrayList<>();
-        String[] msg = String.valueOf(ex.getMessage()).strip().replaceFirst("^Error: ", "").split("\n");
-        lines.add("error: " + msg[0].strip());
+        // picocli's message as it words it (the tests and scripts of this CLI match on it)
+        String[] msg = String.valueOf(ex.getMessage()).strip().split("\n");
+        lines.add(msg[0].strip());
         if (msg.length > 1) {
             lines.add("  " + msg[1].strip() + (msg.length > 2 ? " …" : ""));
         }

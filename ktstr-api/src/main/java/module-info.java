@@ -19,6 +19,7 @@ module dev.ktstr.api {
     requires ch.randelshofer.fastdoubleparser;
 
     exports dev.ktstr.api;
+    exports dev.ktstr.api.env;
     exports dev.ktstr.api.spi;
     exports dev.ktstr.api.layout;
     exports dev.ktstr.api.kernel;

@@ -2,7 +2,7 @@ package dev.ktstr.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ktstr.api.Candidate;
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Selection;

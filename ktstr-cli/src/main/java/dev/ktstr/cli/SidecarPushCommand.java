@@ -82,7 +82,7 @@ final class SidecarPushCommand implements Callable<Integer> {
         }
         SidecarStore source = Providers.named(Spi.STORE, "fs");
         SidecarStore target = Providers.store();
-        String targetRoot = target.defaultRoot(dev.ktstr.api.Env.system());
+        String targetRoot = target.defaultRoot(dev.ktstr.api.env.Env.system());
         if (target == source && source.canonicalLocation(dir.toString()).equals(source.canonicalLocation(targetRoot))) {
             throw new KtstrException("refusing to push " + dir + " onto itself: it is the selected store's root;"
                     + " select another store (KTSTR_STORE=pg) or push another directory");

@@ -1,6 +1,6 @@
 package dev.ktstr.host;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.kernel.KernelCache;
 import dev.ktstr.api.kernel.KernelMetadata;

@@ -1,6 +1,6 @@
 package dev.ktstr.host;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.spi.HostProbe;
 import java.nio.file.Files;

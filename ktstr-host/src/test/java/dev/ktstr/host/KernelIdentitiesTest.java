@@ -2,7 +2,7 @@ package dev.ktstr.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.kernel.KernelCache;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.ktstr.pg;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.layout.Utf8Order;
 import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.spi.RunLock;

@@ -1,6 +1,6 @@
 package dev.ktstr.pg;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;

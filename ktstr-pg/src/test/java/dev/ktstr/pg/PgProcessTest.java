@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.RunLock;

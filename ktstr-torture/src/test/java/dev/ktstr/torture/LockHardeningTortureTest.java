@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.write.SidecarWriter;
 import dev.ktstr.api.write.WriteResult;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -1,6 +1,6 @@
 package dev.ktstr.torture;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.write.SidecarWriter;

@@ -1,6 +1,6 @@
 package dev.ktstr.api.kernel;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import java.util.Objects;
 import java.util.Optional;
 

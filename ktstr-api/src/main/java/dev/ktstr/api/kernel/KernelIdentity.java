@@ -1,6 +1,6 @@
 package dev.ktstr.api.kernel;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.Providers;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.ktstr.api.kernel;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 
 /** The {@code run_source} field of a sidecar: where the run happened. */
 public final class RunSource {

@@ -1,14 +1,15 @@
 package dev.ktstr.api.spi;
 
-import dev.ktstr.api.Env;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.api.store.SidecarParser;
 import dev.ktstr.api.store.WalkProblem;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,7 +113,9 @@ public interface SidecarStore extends KtstrProvider {
         List<RunCollection<T>> runs = new ArrayList<>();
         try {
             List<RunInfo> listed = new ArrayList<>(listRuns(root));
-            listed.sort((a, b) -> Utf8Order.INSTANCE.compare(a.name(), b.name()));
+            // UTF-8 byte order, unsigned: the order every store lists runs in.
+            listed.sort((a, b) -> Arrays.compareUnsigned(a.name().getBytes(StandardCharsets.UTF_8),
+                    b.name().getBytes(StandardCharsets.UTF_8)));
             for (RunInfo r : listed) {
                 runs.add(collect(r.location(), parser));
             }

@@ -1,6 +1,6 @@
 package dev.ktstr.api.write;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.ProviderException;
 import dev.ktstr.api.Providers;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import java.io.IOException;
 import java.nio.file.Files;

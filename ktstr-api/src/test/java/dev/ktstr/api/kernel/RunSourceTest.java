@@ -2,7 +2,7 @@ package dev.ktstr.api.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

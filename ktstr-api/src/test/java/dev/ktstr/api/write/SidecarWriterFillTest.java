@@ -3,7 +3,7 @@ package dev.ktstr.api.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;

@@ -2,7 +2,7 @@ package dev.ktstr.api.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
 import dev.ktstr.api.spi.RunLock;

@@ -1,7 +1,7 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.api.layout.SidecarDirs;
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;

@@ -3,7 +3,7 @@ package dev.ktstr.cli.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.ProviderException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.read.SidecarReader;

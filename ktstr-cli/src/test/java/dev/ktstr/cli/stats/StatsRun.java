@@ -1,6 +1,6 @@
 package dev.ktstr.cli.stats;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

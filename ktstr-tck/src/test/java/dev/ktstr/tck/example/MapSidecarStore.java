@@ -1,6 +1,6 @@
 package dev.ktstr.tck.example;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.layout.Utf8Order;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;

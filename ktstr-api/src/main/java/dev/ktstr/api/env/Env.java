@@ -1,4 +1,4 @@
-package dev.ktstr.api;
+package dev.ktstr.api.env;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.ktstr.bench;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.ValueList;

@@ -33,8 +33,14 @@ pg_machine() {
 # The CLI, frozen: other people's edits in this working tree make bin/ktstr-sidecar rebuild itself
 # (and its jars change under a running benchmark). Build it once if needed, then copy the launcher,
 # the jar and lib/ to a private directory and run that copy with KTSTR_SIDECAR_NO_BUILD=1.
+# BENCH_CLI=DIR reuses a snapshot made earlier (DIR/bin/ktstr-sidecar) instead of taking a new one.
 cli_snapshot() {
   local snap="$1"
+  if [[ -n "${BENCH_CLI:-}" ]]; then
+    cli="$BENCH_CLI/bin/ktstr-sidecar"; export KTSTR_SIDECAR_NO_BUILD=1
+    echo "cli:  snapshot $BENCH_CLI (BENCH_CLI), ktstr-cli jar of $(date -r "$(ls "$BENCH_CLI"/ktstr-cli/target/ktstr-cli-*.jar)" -u +%H:%M:%SZ)"
+    return
+  fi
   "$root/bin/ktstr-sidecar" --version >/dev/null  # builds when stale
   rm -rf "$snap"; mkdir -p "$snap/bin" "$snap/ktstr-cli/target"
   cp "$root/bin/ktstr-sidecar" "$snap/bin/"
@@ -45,6 +51,7 @@ cli_snapshot() {
   fi
   cli="$snap/bin/ktstr-sidecar"
   export KTSTR_SIDECAR_NO_BUILD=1
+  echo "cli:  snapshot $snap of the CLI at $(git -C "$root" rev-parse --short HEAD) (plus uncommitted edits in the tree at $(date -u +%H:%M:%SZ))"
 }
 cli_run() { KTSTR_SIDECAR_NO_BUILD=1 "$cli" "$@"; }
 
@@ -53,3 +60,16 @@ wall_to() { local out="$1" t0 t1; shift; t0=$(date +%s.%N); "$@" >"$out"; local 
 # min and median of numbers on the command line: "min / median".
 min_median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f / %.3f", a[1], m}'; }
 ratio() { echo "$1 / $2" | bc -l | xargs printf '%.2f'; }
+
+# The bench classes and this tree's jars, frozen the same way (the library harnesses run from
+# them): copied to DIR once, $cp pointed at the copies. Jars from ~/.m2 are used in place.
+lib_snapshot() {
+  local snap="$1" j newcp
+  rm -rf "$snap"; mkdir -p "$snap/jars"
+  cp -r "$bench/target/classes" "$snap/classes"
+  newcp="$snap/classes"
+  for j in $(tr ':' '\n' <"$bench/target/classpath.txt"); do
+    if [[ "$j" == "$root"/* ]]; then cp "$j" "$snap/jars/"; newcp+=":$snap/jars/$(basename "$j")"; else newcp+=":$j"; fi
+  done
+  cp="$newcp"
+}

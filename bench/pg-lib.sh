@@ -6,7 +6,6 @@
 pg_host="${PG_HOST:-127.0.0.1}"
 pg_port="${PG_PORT:-5432}"
 pg_user="${PG_USER:-postgres}"
-pg_dbs=()
 pg_url() { echo "jdbc:postgresql://$pg_host:$pg_port/$1?user=$pg_user"; }
 pg_psql() { local db="$1"; shift; psql -X -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$db" "$@"; }
 # A fresh, empty UTF8 database named ktstr_bench_<tag>_<pid> (printed); dropped at exit.
@@ -14,15 +13,15 @@ pg_fresh_db() {
   local db="ktstr_bench_$1_$$"
   dropdb --if-exists --force -h "$pg_host" -p "$pg_port" -U "$pg_user" "$db" 2>/dev/null || true
   createdb -h "$pg_host" -p "$pg_port" -U "$pg_user" -E UTF8 -T template0 "$db"
-  pg_dbs+=("$db")
   echo "$db"
 }
+# Drops this script's databases (ktstr_bench_*_<pid>): pg_fresh_db runs in $(...), so it cannot
+# record them in a variable of ours.
 pg_cleanup() {
-  [[ -n "${BENCH_KEEP_DB:-}" ]] && { echo "kept databases: ${pg_dbs[*]:-}" >&2; return; }
-  local db
-  for db in "${pg_dbs[@]:-}"; do
-    [[ -n "$db" ]] && dropdb --if-exists --force -h "$pg_host" -p "$pg_port" -U "$pg_user" "$db" 2>/dev/null || true
-  done
+  local db dbs
+  dbs=$(pg_psql postgres -Atc "select datname from pg_database where datname ~ '^ktstr_bench_.*_$$\$'" 2>/dev/null || true)
+  [[ -n "${BENCH_KEEP_DB:-}" ]] && { echo "kept databases: $dbs" >&2; return; }
+  for db in $dbs; do dropdb --if-exists --force -h "$pg_host" -p "$pg_port" -U "$pg_user" "$db" 2>/dev/null || true; done
 }
 pg_machine() {
   machine "${1:-/tmp}"

@@ -1,6 +1,6 @@
 package dev.ktstr.bench;
 
-import dev.ktstr.api.Env;
+import dev.ktstr.api.env.Env;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
 import dev.ktstr.api.codec.SidecarCodec;

@@ -96,6 +96,12 @@ final class PgConfig {
         if (parsed.getProperty("connectTimeout") == null) {
             props.setProperty("connectTimeout", "10");
         }
+        // Binary transfer from the first execution: a statement run once (every pool read) would
+        // otherwise get its bytea content as hex text, twice the bytes to send and decode
+        // (bench/pg-compare: an unpushed compare over 100k rows 21.9 s -> 17.3 s).
+        if (parsed.getProperty("prepareThreshold") == null) {
+            props.setProperty("prepareThreshold", "-1");
+        }
         String user = parsed.getProperty("user", System.getProperty("user.name", "?"));
         return new PgConfig(url, props, parsed.getProperty("PGHOST", "localhost"),
                 parsed.getProperty("PGPORT", "5432"), parsed.getProperty("PGDBNAME", ""), user);

@@ -5,14 +5,13 @@ import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.layout.SidecarNames;
-import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;
 import dev.ktstr.api.spi.WriteSession;
 import dev.ktstr.api.store.IoError;
 import dev.ktstr.api.store.ParseError;
-import dev.ktstr.api.store.PoolCollection;
+import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.StoredSidecar;
 import dev.ktstr.cli.progress.Progress;
@@ -21,6 +20,7 @@ import dev.ktstr.report.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,12 +93,16 @@ final class SidecarPushCommand implements Callable<Integer> {
         RunLock lock = Providers.lock();
         List<Skipped> skipped = new ArrayList<>();
         List<RunPush> runs = new ArrayList<>();
-        PoolCollection<byte[]> pool = source.pool(dir.toString(), SidecarPushCommand::validated);
-        for (var problem : pool.problems()) {
-            skipped.add(new Skipped(problem.location(), problem.detail()));
+        // Run by run: one run's bytes in memory at a time, not the whole root.
+        List<String> runLocations = new ArrayList<>();
+        for (RunInfo info : source.listRuns(dir.toString())) {
+            runLocations.add(info.location());
         }
+        runLocations.sort((a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
+                b.getBytes(StandardCharsets.UTF_8)));
         try (Progress progress = Progress.onTerminal(err, "sidecars pushed")) {
-            for (RunCollection<byte[]> run : pool.runs()) {
+            for (String runLocation : runLocations) {
+                RunCollection<Parsed> run = source.collect(runLocation, SidecarPushCommand::parsed);
                 String runName = lastComponent(run.location());
                 for (ParseError e : run.parseErrors()) {
                     skipped.add(new Skipped(e.location(), "not a valid sidecar: " + e.rawError()));
@@ -141,13 +145,16 @@ final class SidecarPushCommand implements Callable<Integer> {
         return skipped.isEmpty() ? 0 : 1;
     }
 
-    /** The bytes, once they parse as a sidecar (a corrupt file becomes a parse error and is skipped). */
-    private static byte[] validated(String location, byte[] bytes) throws Exception {
-        SidecarCodec.read(bytes);
-        return bytes;
+    /** A source sidecar: its bytes and the run id its staging name uses. */
+    record Parsed(byte[] bytes, String runId) {
     }
 
-    private RunPush pushRun(SidecarStore target, RunLock lock, RunRef ref, RunCollection<byte[]> run,
+    /** The bytes, parsed once (a corrupt file becomes a parse error and is skipped). */
+    private static Parsed parsed(String location, byte[] bytes) throws Exception {
+        return new Parsed(bytes, SidecarCodec.read(bytes).runId());
+    }
+
+    private RunPush pushRun(SidecarStore target, RunLock lock, RunRef ref, RunCollection<Parsed> run,
             Progress progress) throws IOException {
         String sourceRun = run.location();
         try (RunLock.Held held = lock.acquire(ref, RunLock.Mode.EXCLUSIVE,
@@ -161,17 +168,16 @@ final class SidecarPushCommand implements Callable<Integer> {
             int stored = 0;
             int replaced = 0;
             int unchanged = 0;
-            for (StoredSidecar<byte[]> s : run.sidecars()) {
+            for (StoredSidecar<Parsed> s : run.sidecars()) {
                 String name = relative(sourceRun, s.location());
                 byte[] before = present.get(name);
-                if (before != null && Arrays.equals(before, s.sidecar())) {
+                if (before != null && Arrays.equals(before, s.sidecar().bytes())) {
                     unchanged++;
                 } else {
                     target.nameRefusal(name).ifPresent(why -> {
                         throw new KtstrException(why);
                     });
-                    SidecarResult r = SidecarCodec.read(s.sidecar());
-                    session.write(name, s.sidecar(), r.runId());
+                    session.write(name, s.sidecar().bytes(), s.sidecar().runId());
                     if (before == null) {
                         stored++;
                     } else {

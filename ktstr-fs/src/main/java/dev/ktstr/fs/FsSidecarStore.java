@@ -7,6 +7,8 @@ import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;
+import dev.ktstr.api.spi.StoreCache;
+import dev.ktstr.api.store.CacheableParser;
 import dev.ktstr.api.spi.WriteSession;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
@@ -26,6 +28,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +53,19 @@ public final class FsSidecarStore implements SidecarStore {
      */
     private ExecutorService parsePool;
     private boolean closed;
+    /** The persistent pool index (see {@link PoolCache}); written at the end of each cached pool walk. */
+    private final PoolCache poolCache = new PoolCache();
+
+    /** The pool index under {@code $XDG_CACHE_HOME/ktstr-java/}: pool walks through a {@link CacheableParser} use it. */
+    @Override
+    public Optional<StoreCache> cache() {
+        return Optional.of(poolCache);
+    }
+
+    /** Files taken from the pool index and files read, since this store was made. */
+    int[] cacheCounts() {
+        return new int[] {poolCache.hits.get(), poolCache.misses.get()};
+    }
 
     private synchronized RunWalker walker() {
         if (WALK_THREADS == 1) {
@@ -330,7 +347,17 @@ public final class FsSidecarStore implements SidecarStore {
         }
         runDirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
         RunWalker walker = walker();
-        return new PoolCollection<>(runsRoot, walker.loadAll(walker.planAll(runDirs), parser), problems);
+        PoolCache.Session<T> session = parser instanceof CacheableParser<T> cp ? poolCache.open(root, cp) : null;
+        PoolCollection<T> pool = new PoolCollection<>(runsRoot, walker.loadAll(walker.planAll(runDirs), parser, session),
+                problems);
+        if (session != null) {
+            Set<String> walked = new HashSet<>();
+            for (Path d : runDirs) {
+                walked.add(String.valueOf(d.getFileName()));
+            }
+            session.finish(walked);
+        }
+        return pool;
     }
 
     @Override

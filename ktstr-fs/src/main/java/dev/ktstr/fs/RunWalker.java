@@ -195,6 +195,11 @@ final class RunWalker {
 
     /** Loads several plans, sharing the threads across all their files. */
     <T> List<RunCollection<T>> loadAll(List<Plan> plans, SidecarParser<T> parser) {
+        return loadAll(plans, parser, null);
+    }
+
+    /** {@link #loadAll(List, SidecarParser)}, taking unchanged files from {@code cache} when given. */
+    <T> List<RunCollection<T>> loadAll(List<Plan> plans, SidecarParser<T> parser, PoolCache.Session<T> cache) {
         int total = 0;
         for (Plan p : plans) {
             total += p.files.size();
@@ -206,7 +211,7 @@ final class RunWalker {
                 all[at++] = e;
             }
         }
-        Outcome<T>[] outcomes = loadFiles(all, parser);
+        Outcome<T>[] outcomes = loadFiles(all, parser, cache);
         List<RunCollection<T>> result = new ArrayList<>(plans.size());
         int from = 0;
         for (Plan p : plans) {
@@ -215,7 +220,7 @@ final class RunWalker {
                 // A top-level directory with a sidecar name: list the run again as upstream does,
                 // a directory check per entry, and read what that finds.
                 Plan checked = planChecked(p.dir);
-                Outcome<T>[] again = loadFiles(checked.files.toArray(new Entry[0]), parser);
+                Outcome<T>[] again = loadFiles(checked.files.toArray(new Entry[0]), parser, cache);
                 result.add(assemble(checked, again, 0, again.length));
             } else {
                 result.add(assemble(p, outcomes, from, to));
@@ -252,7 +257,7 @@ final class RunWalker {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Outcome<T>[] loadFiles(Entry[] files, SidecarParser<T> parser) {
+    private <T> Outcome<T>[] loadFiles(Entry[] files, SidecarParser<T> parser, PoolCache.Session<T> cache) {
         Outcome<T>[] out = new Outcome[files.length];
         boolean parallel = files.length >= PARALLEL_THRESHOLD;
         // Chunks small enough to balance the threads, large enough that claiming costs nothing.
@@ -260,11 +265,11 @@ final class RunWalker {
         forEach(files.length, chunk, parallel, i -> {
             Entry f = files[i];
             if (!parallel) {
-                out[i] = loadOne(f, parser);
+                out[i] = loadOne(f, parser, cache);
                 return;
             }
             try {
-                out[i] = loadOne(f, parser);
+                out[i] = loadOne(f, parser, cache);
             } catch (Throwable t) {
                 // loadOne catches everything it can meet; an Error here is a JVM or parser problem.
                 out[i] = Outcome.io(f.location, "read failed: " + FsErrors.describe(t));
@@ -352,6 +357,36 @@ final class RunWalker {
 
     /** Reads one file's bytes (bounded: {@link SidecarFiles#readBounded}), parses them, and lets the bytes go. */
     static <T> Outcome<T> loadOne(Entry file, SidecarParser<T> parser) {
+        return loadOne(file, parser, null);
+    }
+
+    /**
+     * {@link #loadOne(Entry, SidecarParser)} through the pool index: a regular file whose
+     * identity matches its entry (and is not racy) gives the cached outcome without being read;
+     * any other is read and parsed as without the index, and what its parse gave is recorded
+     * under the identity stat'ed before the read. Errors reading the file are never recorded.
+     */
+    static <T> Outcome<T> loadOne(Entry file, SidecarParser<T> parser, PoolCache.Session<T> cache) {
+        if (cache == null) {
+            return read(file, parser);
+        }
+        String rel = cache.relative(file.location);
+        PoolCache.Stat st = rel == null ? null : PoolCache.stat(file.path);
+        if (st == null) {
+            return read(file, parser);
+        }
+        Outcome<T> hit = cache.hit(rel, st, file.location);
+        if (hit != null) {
+            return hit;
+        }
+        Outcome<T> o = read(file, parser);
+        if (o.parsed) {
+            cache.record(rel, st, o);
+        }
+        return o;
+    }
+
+    private static <T> Outcome<T> read(Entry file, SidecarParser<T> parser) {
         String location = file.location;
         byte[] bytes;
         try {
@@ -371,15 +406,17 @@ final class RunWalker {
         try {
             T value = parser.parse(location, bytes);
             if (value == null) {
-                return Outcome.parse(location, "parser returned no value");
+                return Outcome.<T>parse(location, "parser returned no value").fromParse();
             }
-            return Outcome.ok(location, value);
+            return Outcome.ok(location, value).fromParse();
         } catch (IOException e) {
             // The parser could not read the bytes as text (upstream: read_to_string fails on invalid UTF-8).
-            return Outcome.io(location, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            return Outcome.<T>io(location, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    .fromParse();
         } catch (Exception e) {
             String msg = e.getMessage();
-            return Outcome.parse(location, msg == null || msg.isEmpty() ? e.getClass().getSimpleName() : msg);
+            return Outcome.<T>parse(location, msg == null || msg.isEmpty() ? e.getClass().getSimpleName() : msg)
+                    .fromParse();
         } catch (OutOfMemoryError e) {
             // A file under the read limit whose records still do not fit this heap: one entry, the walk goes on.
             bytes = null;
@@ -396,6 +433,13 @@ final class RunWalker {
         final T value;
         final ParseError parseError;
         final IoError ioError;
+        /** What the parser gave for the file's bytes (value or its error): what the pool index may record. */
+        boolean parsed;
+
+        Outcome<T> fromParse() {
+            parsed = true;
+            return this;
+        }
 
         private Outcome(String location, T value, ParseError parseError, IoError ioError) {
             this.location = location;

@@ -13,6 +13,7 @@ import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.api.store.SidecarMeters;
+import dev.ktstr.api.store.CacheableParser;
 import dev.ktstr.api.store.SidecarParser;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -39,12 +40,55 @@ public final class SidecarReader {
     private final MeterRegistry registry;
     private volatile SidecarMeters meters;
     private final SidecarParser<SidecarResult> parser;
+    /** Whether pools read through a {@link CachedProjection} may use the store's cache. */
+    private final boolean cache;
 
     private SidecarReader(Builder b) {
         this.env = b.env;
         this.store = b.store;
         this.registry = b.registry;
         this.parser = b.parser;
+        this.cache = b.cache && cacheAllowed(env);
+    }
+
+    private SidecarReader(SidecarReader r, boolean cache) {
+        this.env = r.env;
+        this.store = r.store;
+        this.registry = r.registry;
+        this.meters = r.meters;
+        this.parser = r.parser;
+        this.cache = cache;
+    }
+
+    /**
+     * False when {@code KTSTR_CACHE} (in {@code env}) or the system property {@code ktstr.cache}
+     * is {@code off} (also {@code 0}, {@code false}, {@code no}; any case).
+     */
+    public static boolean cacheAllowed(Env env) {
+        return !isOff(System.getProperty(CACHE_PROPERTY)) && !isOff(env.get(CACHE_VARIABLE).orElse(null));
+    }
+
+    private static boolean isOff(String v) {
+        if (v == null) {
+            return false;
+        }
+        String t = v.trim().toLowerCase(java.util.Locale.ROOT);
+        return t.equals("off") || t.equals("0") || t.equals("false") || t.equals("no");
+    }
+
+    /** The variable that turns the store's read cache off: {@code KTSTR_CACHE=off}. */
+    public static final String CACHE_VARIABLE = "KTSTR_CACHE";
+    /** The system property that turns the store's read cache off: {@code -Dktstr.cache=off}. */
+    public static final String CACHE_PROPERTY = "ktstr.cache";
+
+    /** Whether this reader lets the store use its cache (see {@link CachedProjection}). */
+    public boolean cacheEnabled() {
+        return cache;
+    }
+
+    /** This reader, never using the store's cache ({@code --no-cache}). */
+    public SidecarReader uncached() {
+        return cache ? new SidecarReader(this, false) : this;
     }
 
     /** A builder with every default. */
@@ -131,6 +175,51 @@ public final class SidecarReader {
         return p;
     }
 
+    /**
+     * {@link #pool(String, boolean, Function, PoolQuery)} through a projection the store may
+     * cache: a store with a persistent index (the filesystem store) then hands back the projected
+     * record of a file it has seen unchanged instead of reading and parsing it again. The result
+     * is the same as without the cache: same records, same parse and IO errors, same order.
+     * Without {@link #cacheEnabled()} this reads exactly as the uncached overload.
+     */
+    public PoolCollection<SidecarResult> pool(String runsRoot, boolean archive, CachedProjection projection,
+            PoolQuery query) {
+        Objects.requireNonNull(projection, "projection");
+        if (!cache) {
+            return pool(runsRoot, archive, projection.function(), query);
+        }
+        Objects.requireNonNull(query, "query");
+        SidecarParser<SidecarResult> base = parser;
+        java.util.function.UnaryOperator<SidecarResult> f = projection.function();
+        String key = "sidecar-projection/1|" + projection.name() + "|archive=" + archive + "|api="
+                + CodeIdentity.of(SidecarReader.class) + "|owner=" + CodeIdentity.of(projection.owner());
+        CacheableParser<SidecarResult> projected = new CacheableParser<>() {
+            @Override
+            public SidecarResult parse(String location, byte[] bytes) throws Exception {
+                SidecarResult r = base.parse(location, bytes);
+                return f.apply(archive ? archived(r) : r);
+            }
+
+            @Override
+            public String cacheKey() {
+                return key;
+            }
+
+            @Override
+            public byte[] encode(SidecarResult value) {
+                return SidecarCodec.write(value);
+            }
+
+            @Override
+            public SidecarResult decode(byte[] bytes) {
+                return SidecarCodec.read(bytes);
+            }
+        };
+        PoolCollection<SidecarResult> p = store.get().pool(runsRoot, query, projected);
+        meters().read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
+        return p;
+    }
+
     /** Every run under the default runs root, no archive override. */
     public PoolCollection<SidecarResult> poolDefault() {
         return pool(defaultRunsRoot(), false);
@@ -174,8 +263,19 @@ public final class SidecarReader {
         private Supplier<SidecarStore> store = Providers::store;
         private MeterRegistry registry;
         private SidecarParser<SidecarResult> parser = SidecarReader::decode;
+        private boolean cache = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether pools read through a {@link CachedProjection} may use the store's persistent
+         * cache; default true, and always false when {@code KTSTR_CACHE=off} (in the env) or
+         * {@code -Dktstr.cache=off}.
+         */
+        public Builder cache(boolean cache) {
+            this.cache = cache;
+            return this;
         }
 
         /** Environment for {@code CARGO_TARGET_DIR} and {@code KTSTR_SIDECAR_DIR}; default: the process's. */

@@ -135,4 +135,12 @@ public interface SidecarStore extends KtstrProvider {
     default String canonicalLocation(String location) {
         return location;
     }
+
+    /**
+     * This store's persistent read cache, when it has one (the filesystem store's pool index);
+     * empty by default.
+     */
+    default Optional<StoreCache> cache() {
+        return Optional.empty();
+    }
 }

@@ -1,10 +1,6 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.api.Providers;
-import dev.ktstr.api.schema.SidecarResult;
-import dev.ktstr.api.store.PoolCollection;
-import dev.ktstr.api.store.RunCollection;
-import dev.ktstr.api.store.StoredSidecar;
 import dev.ktstr.report.ReportException;
 import dev.ktstr.report.compare.Compare;
 import dev.ktstr.report.compare.CompareJson;
@@ -218,19 +214,8 @@ final class CompareCommand implements Callable<Integer> {
             Compare.run(List.of(), a, b, options); // throws upstream's "identical rows" error before any I/O
         }
         String root = parent.root(dir);
-        // Read without the archive override: Compare applies it (CompareOptions.withArchiveOverride).
         // A store that can select before reading (PostgreSQL) reads only rows either side can match.
-        PoolCollection<SidecarResult> pool = parent.reader(dir).pool(root, false, Compare::projection,
-                Compare.poolQuery(a, b, dir != null));
-        StatsCommand.failIfUnreadable(parent.reader(dir), pool.problems());
-        StatsIo.diagnostics(err, pool);
-        List<PooledSidecar> pooled = new ArrayList<>();
-        for (RunCollection<SidecarResult> run : pool.runs()) {
-            String runName = runName(run.location());
-            for (StoredSidecar<SidecarResult> s : run.sidecars()) {
-                pooled.add(new PooledSidecar(runName, s.location(), s.sidecar()));
-            }
-        }
+        List<PooledSidecar> pooled = PooledRead.pool(parent, dir, err, Compare.poolQuery(a, b, dir != null));
         if (pooled.isEmpty()) {
             throw new ReportException(Compare.emptyPoolMessage(root));
         }
@@ -246,12 +231,6 @@ final class CompareCommand implements Callable<Integer> {
                     significance);
         });
         return result.exitCode();
-    }
-
-    /** The last component of a run location ({@code root/name} for every store). */
-    private static String runName(String location) {
-        String l = location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
-        return l.substring(l.lastIndexOf('/') + 1);
     }
 
     private ComparisonPolicy resolvePolicy() {

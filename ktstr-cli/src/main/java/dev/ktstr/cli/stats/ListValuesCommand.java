@@ -38,7 +38,8 @@ final class ListValuesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
-            PoolCollection<SidecarResult> pool = parent.reader(dir).pool(parent.root(dir), false, ValueList::dimensionsOnly);
+            PoolCollection<SidecarResult> pool = parent.reader(dir).pool(parent.root(dir), false,
+                    StatsCommand.LIST_VALUES_PROJECTION, dev.ktstr.api.spi.PoolQuery.ALL);
             StatsCommand.failIfUnreadable(parent.reader(dir), pool.problems());
             StatsIo.diagnostics(spec.commandLine().getErr(), pool);
             boolean archive = dir != null;

@@ -1,5 +1,7 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.report.compare.RowFilter;
+import dev.ktstr.report.compare.Compare;
 import dev.ktstr.report.ReportException;
 import dev.ktstr.report.compare.PooledSidecar;
 import dev.ktstr.report.matrix.Axis;
@@ -72,7 +74,8 @@ final class MatrixCommand implements Callable<Integer> {
     private int matrix(Axis rowAxis, Axis colAxis, ReportFormat format) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err);
+        RowFilter selection = filters.filter();
+        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err, Compare.poolQuery(selection, selection, dir != null));
         if (pool.isEmpty()) {
             throw new ReportException("stats matrix: no sidecar data found under " + parent.root(dir)
                     + ". Run `cargo ktstr test` to generate runs, or pass --dir to point at an archived sidecar tree.");

@@ -11,16 +11,22 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the whole pool of a runs root (or the selected store) for matrix and trend, as compare does. */
+/** Reads the pool of a runs root (or the selected store) for compare, matrix and trend. */
 final class PooledRead {
     private PooledRead() {
     }
 
-    /** Every sidecar of the pool under {@code --dir} (or the default root), with its run name; diagnostics to {@code err}. */
-    static List<PooledSidecar> pool(StatsCommand parent, String dir, PrintWriter err) throws IOException {
+    /**
+     * Every sidecar of the pool under {@code --dir} (or the selected store's root) that
+     * {@code query} may select, with its run name; diagnostics to {@code err}. Read without the
+     * archive override (the reports apply it). A store that selects before reading (PostgreSQL)
+     * reads only those rows; callers still apply their full filters.
+     */
+    static List<PooledSidecar> pool(StatsCommand parent, String dir, PrintWriter err, PoolQuery query)
+            throws IOException {
         String root = parent.root(dir);
         PoolCollection<SidecarResult> pool = parent.reader(dir).pool(root, false,
-                dev.ktstr.report.compare.Compare::projection, PoolQuery.ALL);
+                StatsCommand.COMPARE_PROJECTION, query);
         StatsCommand.failIfUnreadable(parent.reader(dir), pool.problems());
         StatsIo.diagnostics(err, pool);
         List<PooledSidecar> out = new ArrayList<>();

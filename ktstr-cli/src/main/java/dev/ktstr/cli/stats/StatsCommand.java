@@ -5,6 +5,7 @@ import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
+import dev.ktstr.api.read.CachedProjection;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
@@ -67,6 +68,20 @@ public final class StatsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Emit JSON instead of text (shape: docs/cli-json.md). Not in upstream.")
     boolean json;
 
+    @Option(names = "--no-cache", scope = picocli.CommandLine.ScopeType.INHERIT,
+            description = "Read and parse every sidecar, neither using nor updating the pool index"
+                    + " (also KTSTR_CACHE=off). Not in upstream.")
+    boolean noCache;
+
+    /** What list-values keeps of a sidecar, cacheable in the store's pool index. */
+    static final CachedProjection LIST_VALUES_PROJECTION =
+            new CachedProjection("list-values.dimensions", dev.ktstr.report.ValueList::dimensionsOnly,
+                    dev.ktstr.report.ValueList.class);
+    /** What compare, matrix and trend keep of a sidecar, cacheable in the store's pool index. */
+    static final CachedProjection COMPARE_PROJECTION =
+            new CachedProjection("compare", dev.ktstr.report.compare.Compare::projection,
+                    dev.ktstr.report.compare.Compare.class);
+
     /** The stats command over the process environment and the provider-selected store. */
     public StatsCommand() {
         this(Env.system(), SidecarReader.builder().build(), System.console() != null);
@@ -121,14 +136,14 @@ public final class StatsCommand implements Callable<Integer> {
      */
     SidecarReader reader(String dirOption) {
         if (dirOption == null || isFilesystem(reader)) {
-            return reader;
+            return noCache ? reader.uncached() : reader;
         }
         SidecarReader fs = fsReader;
         if (fs == null) {
             fs = SidecarReader.builder().env(env).store(Providers.named(Spi.STORE, FS_STORE)).build();
             fsReader = fs;
         }
-        return fs;
+        return noCache ? fs.uncached() : fs;
     }
 
     static boolean isFilesystem(SidecarReader r) {

@@ -99,7 +99,7 @@ public final class ExplainSidecar {
             throw new ReportException("run argument must not be empty. The run argument is joined onto the run-root"
                     + " via `Path::join` and must contain at least one `Normal` path component \u2014 i.e. must not be"
                     + " empty, `.`, `..`, or absolute (e.g. a typical run key shape: `6.14-abc1234` or"
-                    + " `6.14-abc1234-dirty`). To point at a different pool root, use `--dir`. Run `cargo ktstr stats"
+                    + " `6.14-abc1234-dirty`). To point at a different pool root, use `--dir`. Run `ktstr-sidecar stats"
                     + " list` to enumerate available run keys.");
         }
         String[] parts = run.split("/", -1);
@@ -112,7 +112,7 @@ public final class ExplainSidecar {
                     + " `..`, or absolute path). The run argument is joined onto the run-root via `Path::join` and must"
                     + " contain only `Normal` path components \u2014 no `.`, `..`, or absolute prefix (e.g. a typical run"
                     + " key shape: `6.14-abc1234` or `6.14-abc1234-dirty`; multi-component paths like `gauntlet/job-1`"
-                    + " are also accepted). To point at a different pool root, use `--dir`. Run `cargo ktstr stats"
+                    + " are also accepted). To point at a different pool root, use `--dir`. Run `ktstr-sidecar stats"
                     + " list` to enumerate available run keys.");
         }
     }

@@ -214,7 +214,7 @@ public final class HostReport {
     public static String runNotFoundMessage(String runId, String root, Optional<String> suggestion) {
         return "run '" + runId + "' not found under " + root + "."
                 + suggestion.map(s -> " Did you mean `" + s + "`?").orElse("")
-                + " Run `cargo ktstr stats list` to enumerate available run keys.";
+                + " Run `ktstr-sidecar stats list` to enumerate available run keys.";
     }
 
     /**

@@ -133,7 +133,7 @@ class ListingsTest {
     void suggestionPicksTheClosestRunWithinTheLimit() {
         assertEquals(Optional.of("6.14-abc1234"), HostReport.suggestRun("6.14-abc123", List.of("7.0-x", "6.14-abc1234")));
         assertEquals(Optional.empty(), HostReport.suggestRun("zzz", List.of("6.14-abc1234")));
-        assertEquals("run 'x' not found under target/ktstr. Did you mean `y`? Run `cargo ktstr stats list` to"
+        assertEquals("run 'x' not found under target/ktstr. Did you mean `y`? Run `ktstr-sidecar stats list` to"
                 + " enumerate available run keys.", HostReport.runNotFoundMessage("x", "target/ktstr", Optional.of("y")));
     }
 

@@ -240,7 +240,7 @@ class StatsCommandTest {
         assertEquals(1, r.exit());
         assertEquals("", r.out());
         assertEquals("error: run '6.14-abc1235' not found under " + root
-                + ". Did you mean `6.14-abc1234`? Run `cargo ktstr stats list` to enumerate available run keys.\n",
+                + ". Did you mean `6.14-abc1234`? Run `ktstr-sidecar stats list` to enumerate available run keys.\n",
                 r.err());
     }
 
@@ -314,7 +314,7 @@ class StatsCommandTest {
         StatsRun missing = StatsRun.run(target, "explain-sidecar", "--run", "zzz");
         assertEquals(1, missing.exit());
         assertEquals("error: run 'zzz' not found under " + root
-                + ". Run `cargo ktstr stats list` to enumerate available run keys.\n", missing.err());
+                + ". Run `ktstr-sidecar stats list` to enumerate available run keys.\n", missing.err());
     }
 
     // ---- compare ----
@@ -392,7 +392,7 @@ class StatsCommandTest {
                 "--a-scheduler", "a", "--b-scheduler", "b");
         assertEquals(1, ci.exit());
         assertTrue(ci.err().startsWith("error: stats compare: A side filter matched 0 sidecars in pool (2 pooled)."
-                + " Check the per-side filters or confirm the runs exist with `cargo ktstr stats list`.\n"
+                + " Check the per-side filters or confirm the runs exist with `ktstr-sidecar stats list`.\n"
                 + "hint: --run-source `ci` not found in pool; distinct values present: `archive`."), ci.err());
 
         StatsRun archive = StatsRun.run(target, "compare", "--dir", tree.root().toString(), "--run-source", "archive",

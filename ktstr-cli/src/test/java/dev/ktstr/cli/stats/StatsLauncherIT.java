@@ -122,7 +122,7 @@ class StatsLauncherIT {
         assertEquals(1, missing.exit());
         assertEquals("", missing.out());
         assertEquals("error: run '6.14-abc1243' not found under " + root + ". Did you mean `6.14-abc1234`? Run"
-                + " `cargo ktstr stats list` to enumerate available run keys.\n", missing.err());
+                + " `ktstr-sidecar stats list` to enumerate available run keys.\n", missing.err());
 
         Result explain = launch("explain-sidecar", "--run", "6.14-abc1234", "--json");
         assertEquals(0, explain.exit(), explain.err());

@@ -559,7 +559,7 @@ public final class Compare {
     static String zeroMatchMessage(String side, RowFilter filter, List<GauntletRow> rows) {
         StringBuilder msg = new StringBuilder("stats compare: ").append(side).append(" side filter matched 0 sidecars in"
                 + " pool (").append(rows.size()).append(" pooled). Check the per-side filters or confirm the runs exist"
-                + " with `cargo ktstr stats list`.");
+                + " with `ktstr-sidecar stats list`.");
         for (String want : filter.get(Dimension.PROJECT_COMMIT)) {
             String dirty = want + "-dirty";
             if (rows.stream().anyMatch(r -> r.commit().filter(dirty::equals).isPresent())) {
@@ -591,7 +591,7 @@ public final class Compare {
             }
         }
         if (!filter.get(Dimension.PROJECT_COMMIT).isEmpty() || !filter.get(Dimension.KERNEL_COMMIT).isEmpty()) {
-            msg.append("\nhint: run `cargo ktstr stats list-values` to see every distinct commit value present in the"
+            msg.append("\nhint: run `ktstr-sidecar stats list-values` to see every distinct commit value present in the"
                     + " pool \u2014 the specific value the filter expected may not have a sidecar yet, or may differ"
                     + " from what was recorded by `detect_project_commit` / `detect_kernel_commit`.");
         }

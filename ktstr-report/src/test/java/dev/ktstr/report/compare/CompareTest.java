@@ -268,7 +268,7 @@ class CompareTest {
         ReportException zero = assertThrows(ReportException.class,
                 () -> Compare.run(pool(specExamplePool()), ci, local, CompareOptions.defaults()));
         assertEquals("stats compare: A side filter matched 0 sidecars in pool (6 pooled). Check the per-side filters"
-                + " or confirm the runs exist with `cargo ktstr stats list`.\nhint: --run-source `loca` not found in"
+                + " or confirm the runs exist with `ktstr-sidecar stats list`.\nhint: --run-source `loca` not found in"
                 + " pool; distinct values present: `local`. Values are case-sensitive (`ci` \u2260 `CI`).",
                 zero.getMessage());
         ReportException dup = assertThrows(ReportException.class, () -> Compare.run(pool(specExamplePool()), ALPHA,

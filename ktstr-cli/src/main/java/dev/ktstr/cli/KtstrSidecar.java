@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
         description = "Reads, writes and reports on ktstr sidecar files.",
         subcommands = {ProbeCommand.class, SidecarCommand.class, KtstrSidecar.ProvidersCommand.class,
             dev.ktstr.cli.stats.StatsCommand.class, ShowHostCommand.class, LocksCommand.class,
-            CompletionsCommand.class},
+            CompletionsCommand.class, CacheCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (\"error: ...\" on stderr), or a failing verdict", "2:usage error"})
 public final class KtstrSidecar implements Callable<Integer> {

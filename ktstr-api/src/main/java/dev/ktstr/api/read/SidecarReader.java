@@ -192,7 +192,10 @@ public final class SidecarReader {
         SidecarParser<SidecarResult> base = parser;
         java.util.function.UnaryOperator<SidecarResult> f = projection.function();
         String key = "sidecar-projection/1|" + projection.name() + "|archive=" + archive + "|api="
-                + CodeIdentity.of(SidecarReader.class) + "|owner=" + CodeIdentity.of(projection.owner());
+                + CodeIdentity.of(SidecarReader.class) + "|owner=" + CodeIdentity.of(projection.owner())
+                + "|codec=" + CodeIdentity.of(projection.decoder().getClass());
+        Function<SidecarResult, byte[]> encoder = projection.encoder();
+        CachedProjection.Decoder decoder = projection.decoder();
         CacheableParser<SidecarResult> projected = new CacheableParser<>() {
             @Override
             public SidecarResult parse(String location, byte[] bytes) throws Exception {
@@ -207,12 +210,12 @@ public final class SidecarReader {
 
             @Override
             public byte[] encode(SidecarResult value) {
-                return SidecarCodec.write(value);
+                return encoder.apply(value);
             }
 
             @Override
-            public SidecarResult decode(byte[] bytes) {
-                return SidecarCodec.read(bytes);
+            public SidecarResult decode(byte[] bytes) throws Exception {
+                return decoder.decode(bytes);
             }
         };
         PoolCollection<SidecarResult> p = store.get().pool(runsRoot, query, projected);

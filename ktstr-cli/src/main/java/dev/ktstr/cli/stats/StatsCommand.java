@@ -76,7 +76,7 @@ public final class StatsCommand implements Callable<Integer> {
     /** What list-values keeps of a sidecar, cacheable in the store's pool index. */
     static final CachedProjection LIST_VALUES_PROJECTION =
             new CachedProjection("list-values.dimensions", dev.ktstr.report.ValueList::dimensionsOnly,
-                    dev.ktstr.report.ValueList.class);
+                    dev.ktstr.report.ValueList.class, DimensionsCodec::encode, DimensionsCodec::decode);
     /** What compare, matrix and trend keep of a sidecar, cacheable in the store's pool index. */
     static final CachedProjection COMPARE_PROJECTION =
             new CachedProjection("compare", dev.ktstr.report.compare.Compare::projection,

@@ -166,8 +166,16 @@ final class PoolIndex {
     }
 
     byte[] toBytes(long savedAtMillis) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 256);
-        DataOutputStream out = new DataOutputStream(bytes);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + entries.size() * 128);
+        write(bytes, savedAtMillis);
+        return bytes.toByteArray();
+    }
+
+    /** Writes the index, its checksum last, streaming (an index is never held twice in memory). */
+    void write(java.io.OutputStream sink, long savedAtMillis) throws IOException {
+        CRC32C crc = new CRC32C();
+        java.util.zip.CheckedOutputStream checked = new java.util.zip.CheckedOutputStream(sink, crc);
+        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(checked, 1 << 16));
         out.write(MAGIC);
         out.writeInt(VERSION);
         writeString(out, key);
@@ -193,12 +201,7 @@ final class PoolIndex {
             out.write(v.payload());
         }
         out.flush();
-        byte[] body = bytes.toByteArray();
-        CRC32C crc = new CRC32C();
-        crc.update(body);
-        byte[] all = java.util.Arrays.copyOf(body, body.length + 8);
-        ByteBuffer.wrap(all).putLong(body.length, crc.getValue());
-        return all;
+        new DataOutputStream(sink).writeLong(crc.getValue());
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -213,16 +216,14 @@ final class PoolIndex {
      * and the index stays valid.
      */
     void save(Path file, long savedAtMillis) throws IOException {
-        byte[] all = toBytes(savedAtMillis);
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, file.getFileName().toString() + ".tmp.", "");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(all);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                java.io.OutputStream os = java.nio.channels.Channels.newOutputStream(ch);
+                write(os, savedAtMillis);
+                os.flush();
                 ch.force(false);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

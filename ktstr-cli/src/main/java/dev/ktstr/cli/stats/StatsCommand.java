@@ -77,10 +77,14 @@ public final class StatsCommand implements Callable<Integer> {
     static final CachedProjection LIST_VALUES_PROJECTION =
             new CachedProjection("list-values.dimensions", dev.ktstr.report.ValueList::dimensionsOnly,
                     dev.ktstr.report.ValueList.class, DimensionsCodec::encode, DimensionsCodec::decode);
-    /** What compare, matrix and trend keep of a sidecar, cacheable in the store's pool index. */
-    static final CachedProjection COMPARE_PROJECTION =
-            new CachedProjection("compare", dev.ktstr.report.compare.Compare::projection,
-                    dev.ktstr.report.compare.Compare.class);
+    /**
+     * What compare, matrix and trend keep of a sidecar. Not cached in the pool index: kept as
+     * sidecar JSON its records take ~4 KB each (411 MB for 100,000 sidecars), and reading them
+     * back measured slower than reparsing the files (docs/PERFORMANCE.md, "Persistent pool
+     * index"); it needs a compact codec of its own first.
+     */
+    static final java.util.function.Function<SidecarResult, SidecarResult> COMPARE_PROJECTION =
+            dev.ktstr.report.compare.Compare::projection;
 
     /** The stats command over the process environment and the provider-selected store. */
     public StatsCommand() {

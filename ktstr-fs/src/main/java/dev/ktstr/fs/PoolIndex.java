@@ -211,8 +211,8 @@ final class PoolIndex {
     }
 
     /**
-     * Writes the index to {@code file} atomically: a fresh temporary file beside it, fsync'd,
-     * renamed over it. Two processes saving at once each rename a whole file; the last one wins
+     * Writes the index to {@code file} atomically: a fresh temporary file beside it, renamed
+     * over it (not fsync'd: the checksum catches what a crash leaves). Two processes saving at once each rename a whole file; the last one wins
      * and the index stays valid.
      */
     void save(Path file, long savedAtMillis) throws IOException {
@@ -224,7 +224,8 @@ final class PoolIndex {
                 java.io.OutputStream os = java.nio.channels.Channels.newOutputStream(ch);
                 write(os, savedAtMillis);
                 os.flush();
-                ch.force(false);
+                // No fsync: after a crash a half-written index fails its checksum and is rebuilt,
+                // and fsync'ing tens of megabytes cost the first walk more than the index saves it.
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

@@ -13,8 +13,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The kernel a sidecar describes (moved here from the API's deprecated
- * {@code dev.ktstr.api.kernel.KernelIdentity}), derived from {@code KTSTR_KERNEL}: its version (the
+ * The kernel a sidecar describes (formerly the API's {@code KernelIdentity}), derived from {@code KTSTR_KERNEL}: its version (the
  * {@code {kernel}} part of the run directory and the {@code kernel_version} field) and the
  * source directory whose commit becomes {@code kernel_commit}.
  *

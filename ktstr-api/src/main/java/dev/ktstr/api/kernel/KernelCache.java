@@ -6,32 +6,22 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.math.BigInteger;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Read-only view of upstream's kernel cache: {@code <root>/<key>/{<image>, vmlinux?,
- * metadata.json}}. Resolving the root does not touch the filesystem; lookups never throw.
- * <p>Reading the cache moved to the host probe ({@link dev.ktstr.api.spi.HostProbe}, the
- * {@code linux} provider in {@code dev.ktstr.host}): the methods that touch the filesystem
- * ({@link #at}, {@link #open}, {@link #root(Env)}, {@link #lookup}, {@link #list},
- * {@link #readMetadata}, {@link #tarballEntries}) are deprecated for removal and nothing in the
- * API calls them. Parsing ({@link #parseMetadata}), key rules and naming stay here.
+ * The rules of upstream's kernel cache ({@code <root>/<key>/{<image>, vmlinux?, metadata.json}}),
+ * without touching it: the entry shape, which keys are valid, how {@code metadata.json} parses
+ * and how tarball keys are named. Reading the cache is the host probe's
+ * ({@link dev.ktstr.api.spi.HostProbe}; the {@code linux} provider in {@code dev.ktstr.host}), so
+ * ktstr-api reads no file of it.
  */
 public final class KernelCache {
 
@@ -55,79 +45,7 @@ public final class KernelCache {
         }
     }
 
-    private final Path root;
-
-    private KernelCache(Path root) {
-        this.root = root;
-    }
-
-    /** A cache rooted at {@code root}. */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public static KernelCache at(Path root) {
-        return new KernelCache(Objects.requireNonNull(root, "root"));
-    }
-
-    /** The cache at {@link #root(Env)}. */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public static KernelCache open(Env env) {
-        return new KernelCache(root(env));
-    }
-
-    /** The cache root this view reads. */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public Path root() {
-        return root;
-    }
-
-    /**
-     * The cache root: {@code KTSTR_CACHE_DIR} when non-empty (verbatim), else
-     * {@code $XDG_CACHE_HOME/ktstr/kernels} when non-empty, else {@code $HOME/.cache/ktstr/kernels}.
-     *
-     * <p>Upstream refuses a non-UTF-8 {@code KTSTR_CACHE_DIR}; Java decodes the environment
-     * itself and cannot see invalid bytes, so that check has no counterpart here.
-     *
-     * @throws KtstrException when no root can be derived ({@code HOME} unset, empty, {@code /}
-     *     or relative)
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public static Path root(Env env) {
-        Optional<String> explicit = env.nonEmpty(CACHE_DIR_ENV);
-        if (explicit.isPresent()) {
-            return toPath(explicit.get(), CACHE_DIR_ENV);
-        }
-        Optional<String> xdg = env.nonEmpty("XDG_CACHE_HOME");
-        if (xdg.isPresent()) {
-            return toPath(xdg.get(), "XDG_CACHE_HOME").resolve("ktstr").resolve("kernels");
-        }
-        Optional<String> home = env.get("HOME");
-        if (home.isEmpty()) {
-            throw new KtstrException("Cannot locate the kernel cache: HOME is not set. Set KTSTR_CACHE_DIR "
-                    + "or XDG_CACHE_HOME to a cache directory.");
-        }
-        String h = home.get();
-        if (h.isEmpty()) {
-            throw new KtstrException("Cannot locate the kernel cache: HOME is empty. Set HOME, KTSTR_CACHE_DIR "
-                    + "or XDG_CACHE_HOME to a cache directory.");
-        }
-        if (h.equals("/")) {
-            throw new KtstrException("Cannot locate the kernel cache: HOME is '/', which would put the cache "
-                    + "at /.cache/ktstr/kernels. Set KTSTR_CACHE_DIR or XDG_CACHE_HOME to a cache directory.");
-        }
-        Path p = toPath(h, "HOME");
-        if (!p.isAbsolute()) {
-            throw new KtstrException("Cannot locate the kernel cache: HOME is the relative path '" + h
-                    + "'. Set HOME to an absolute path, or set KTSTR_CACHE_DIR or XDG_CACHE_HOME.");
-        }
-        return p.resolve(".cache").resolve("ktstr").resolve("kernels");
-    }
-
-    private static Path toPath(String value, String variable) {
-        try {
-            return Path.of(value);
-        } catch (InvalidPathException e) {
-            throw new KtstrException("Cannot locate the kernel cache: " + variable + " is not a usable path ('"
-                    + value + "': " + e.getReason() + "). Fix or unset " + variable + ".", e);
-        }
+    private KernelCache() {
     }
 
     /**
@@ -137,86 +55,6 @@ public final class KernelCache {
     public static boolean isValidKey(String key) {
         return !key.isBlank() && key.indexOf('/') < 0 && key.indexOf('\\') < 0 && key.indexOf('\0') < 0
                 && !key.equals(".") && !key.contains("..") && !key.startsWith(TMP_DIR_PREFIX);
-    }
-
-    /**
-     * The entry named {@code key}: the key is valid, {@code <root>/<key>} is a directory, its
-     * {@code metadata.json} parses and the image file it names exists. Otherwise empty.
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public Optional<Entry> lookup(String key) {
-        if (!isValidKey(key)) {
-            return Optional.empty();
-        }
-        Path dir;
-        try {
-            dir = root.resolve(key);
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
-        return entry(key, dir);
-    }
-
-    /**
-     * Every valid entry, newest {@code built_at} first (ties keep listing order). Dot-names
-     * ({@code .locks}, {@code .tmp-*}), non-directories and corrupt entries are left out. An
-     * unreadable or missing root gives an empty list.
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public List<Entry> list() {
-        List<Entry> entries = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(root)) {
-            for (Path child : dir) {
-                Path name = child.getFileName();
-                if (name == null || name.toString().startsWith(".") || !Files.isDirectory(child)) {
-                    continue;
-                }
-                entry(name.toString(), child).ifPresent(entries::add);
-            }
-        } catch (IOException | RuntimeException e) {
-            // As upstream: a root that cannot be listed (missing, unreadable, or failing mid-way)
-            // is an empty cache for the probes.
-            return List.of();
-        }
-        entries.sort(Comparator.comparing((Entry e) -> e.metadata().builtAt()).reversed());
-        return List.copyOf(entries);
-    }
-
-    private static Optional<Entry> entry(String key, Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        Optional<KernelMetadata> meta = readMetadata(dir);
-        if (meta.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            if (!Files.exists(dir.resolve(meta.get().imageName()))) {
-                return Optional.empty();
-            }
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
-        return Optional.of(new Entry(key, dir, meta.get()));
-    }
-
-    /**
-     * {@code <dir>/metadata.json} parsed, or empty when it is missing, unreadable, not UTF-8,
-     * malformed, truncated, or does not match the schema.
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public static Optional<KernelMetadata> readMetadata(Path dir) {
-        try {
-            byte[] bytes = Files.readAllBytes(dir.resolve(METADATA_FILE));
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return Optional.of(parseMetadata(text));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -416,38 +254,5 @@ public final class KernelCache {
      */
     public static String tarballKeyPrefix(String version, String arch) {
         return version + "-tarball-" + arch + "-kc";
-    }
-
-    /**
-     * Entries whose key is {@code {version}-tarball-{arch}-kc<8 lowercase hex>}, newest first.
-     *
-     * <p>Upstream looks up exactly one key, suffixed with the kconfig hash built into that ktstr
-     * binary. A Java process cannot know which ktstr build filled the cache, so it accepts any
-     * well-formed kconfig suffix; the ktstr release of upstream commit 25abb9c uses
-     * {@code c0bd848c}.
-     */
-    @Deprecated(since = "0.1.0", forRemoval = true)
-    public List<Entry> tarballEntries(String version, String arch) {
-        String prefix = tarballKeyPrefix(version, arch);
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : list()) {
-            if (e.key().startsWith(prefix) && isHex8(e.key().substring(prefix.length()))) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private static boolean isHex8(String s) {
-        if (s.length() != 8) {
-            return false;
-        }
-        for (int i = 0; i < 8; i++) {
-            char c = s.charAt(i);
-            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,9 +1,8 @@
 /**
- * Kernel identity and run source: parsing {@code KTSTR_KERNEL}, the kernel cache
- * ({@code metadata.json}, cache root, entry lookup), the {@code kernel_version} and the kernel
- * source directory a sidecar records, and the {@code run_source} field.
- *
- * <p>Every environment read goes through {@link dev.ktstr.api.env.Env}. Probes here never fail a
- * sidecar write: bad or partial input yields an empty result.
+ * Kernel identity and run source as values and rules: parsing {@code KTSTR_KERNEL}
+ * ({@link dev.ktstr.api.kernel.KernelId}), the kernel cache's rules (keys, {@code metadata.json}
+ * parsing, tarball key names) and the {@code run_source} field. Nothing here reads a file:
+ * resolving the kernel a sidecar records, and the host it ran on, is the
+ * {@link dev.ktstr.api.spi.HostProbe}'s ({@code dev.ktstr.host}).
  */
 package dev.ktstr.api.kernel;

@@ -246,6 +246,22 @@ class PoolIndexDifferentialTest {
     }
 
     @Test
+    void noCacheAndKtstrCacheOffNeitherReadNorWriteTheIndex() throws IOException {
+        rnd = new Random(3);
+        for (int i = 0; i < 5; i++) {
+            write(newFile(), SidecarCodec.write(randomSidecar()));
+        }
+        Path target = tmp.resolve("target");
+        Path cache = tmp.resolve("cache");
+        assertEquals(0, StatsRun.run(target, "list-values", "--no-cache", "--dir", root.toString()).exit());
+        assertEquals(0, StatsRun.run(target, "--no-cache", "list-values", "--dir", root.toString()).exit());
+        assertEquals(0, StatsRun.run(target, Map.of("KTSTR_CACHE", "off"), "list-values", "--dir", root.toString()).exit());
+        assertTrue(Files.notExists(cache), "no index written");
+        assertEquals(0, StatsRun.run(target, "list-values", "--dir", root.toString()).exit());
+        assertTrue(Files.exists(cache), "the index is written without them");
+    }
+
+    @Test
     void theDimensionsCodecRoundTripsWhatListValuesKeeps() throws IOException {
         rnd = new Random(7);
         for (int i = 0; i < 200; i++) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ktstr.api.env.Env;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.RunLock;
@@ -20,48 +19,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real second processes: lock exclusion across JVMs, SIGKILL mid-transaction, racing writers, the module path. */
-class PgProcessTest {
+class PgProcessTest extends PgFixture {
 
-    static TestDatabase db;
-    static PgSidecarStore store;
-    static PgRunLock lock;
-    static String root;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.create();
-        if (db == null) {
-            return;
-        }
-        store = new PgSidecarStore(db.config());
-        lock = new PgRunLock(db.config());
-        root = store.defaultRoot(Env.of(Map.of()));
-    }
-
-    @BeforeEach
-    void needServer() {
-        TestDatabase.assumeReachable();
-    }
-
-    @AfterAll
-    static void down() {
-        if (store != null) {
-            store.close();
-            lock.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void aLockHeldByAnotherProcessExcludesNamesItAndDiesWithIt() throws Exception {

@@ -22,32 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Pool reads with a PoolQuery: literal values, run grouping and order, and the index plan. */
-class PgPushdownTest {
+class PgPushdownTest extends PgFixture {
 
     /** Values that would break a query built by concatenation, and non-ASCII ones. */
     static final List<String> NASTY = List.of("o'brien", "a\"b", "x; DROP TABLE ktstr_sidecar; --", "-- comment",
             "ünïcødé", "调度器", "emoji \uD83D\uDE80", "back\\slash", "%_like");
 
-    static TestDatabase db;
-    static PgSidecarStore store;
-    static PgRunLock lock;
-    static String root;
 
     @BeforeAll
-    static void up() throws Exception {
-        db = TestDatabase.create();
+    static void seed() throws Exception {
         if (db == null) {
             return;
         }
-        store = new PgSidecarStore(db.config());
-        lock = new PgRunLock(db.config());
-        root = store.defaultRoot(Env.of(Map.of()));
         // runs named so that UTF-8 byte order differs from UTF-16 and locale order
         for (String run : List.of("z-run", "A-run", "é-run", "\uD83D\uDE80-run", "\uFF5E-run")) {
             RunRef ref = new RunRef(root, run);
@@ -60,22 +50,6 @@ class PgPushdownTest {
                 SidecarResult plain = Sidecars.of("plain", "eevdf", "def5678", "6.15.0");
                 s.write(Sidecars.fileName(plain), Sidecars.bytes(plain), "1");
             }
-        }
-    }
-
-    @BeforeEach
-    void needServer() {
-        TestDatabase.assumeReachable();
-    }
-
-    @AfterAll
-    static void down() {
-        if (store != null) {
-            store.close();
-            lock.close();
-        }
-        if (db != null) {
-            db.close();
         }
     }
 

@@ -5,50 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ktstr.api.env.Env;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The advisory run lock inside one JVM (each acquire holds its own connection, so they exclude). */
 @SuppressWarnings("try") // locks held by try-with-resources without being read
-class PgRunLockTest {
+class PgRunLockTest extends PgFixture {
 
-    static TestDatabase db;
-    static PgRunLock lock;
-    static String root;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.create();
-        if (db == null) {
-            return;
-        }
-        lock = new PgRunLock(db.config());
-        root = new PgSidecarStore(db.config()).defaultRoot(Env.of(Map.of()));
-    }
-
-    @BeforeEach
-    void needServer() {
-        TestDatabase.assumeReachable();
-    }
-
-    @AfterAll
-    static void down() {
-        if (lock != null) {
-            lock.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
 
     @Test
     void exclusiveExcludesAndTheTimeoutNamesTheRunAndTheHolder() throws Exception {

@@ -29,47 +29,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PgStoreTest {
+class PgStoreTest extends PgFixture {
 
     static final SidecarParser<SidecarResult> CODEC = (loc, bytes) -> SidecarCodec.read(bytes);
     static final SidecarParser<byte[]> RAW = (loc, bytes) -> bytes;
 
-    static TestDatabase db;
-    static PgSidecarStore store;
-    static PgRunLock lock;
-    static String root;
-
-    @BeforeAll
-    static void up() {
-        db = TestDatabase.create();
-        if (db == null) {
-            return;
-        }
-        store = new PgSidecarStore(db.config());
-        lock = new PgRunLock(db.config());
-        root = store.defaultRoot(Env.of(Map.of()));
-    }
-
-    @BeforeEach
-    void needServer() {
-        TestDatabase.assumeReachable();
-    }
-
-    @AfterAll
-    static void down() {
-        if (store != null) {
-            store.close();
-            lock.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private static <T> T underLock(String run, IoFn<WriteSession, T> body) throws IOException {
         RunRef ref = new RunRef(root, run);

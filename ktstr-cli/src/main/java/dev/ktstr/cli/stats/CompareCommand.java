@@ -213,12 +213,8 @@ final class CompareCommand implements Callable<Integer> {
         if (Compare.slicingDimensions(a, b).isEmpty()) {
             Compare.run(List.of(), a, b, options); // throws upstream's "identical rows" error before any I/O
         }
-        String root = parent.root(dir);
         // A store that can select before reading (PostgreSQL) reads only rows either side can match.
-        List<PooledSidecar> pooled = PooledRead.pool(parent, dir, err, Compare.poolQuery(a, b, dir != null));
-        if (pooled.isEmpty()) {
-            throw new ReportException(Compare.emptyPoolMessage(root));
-        }
+        List<PooledSidecar> pooled = PooledRead.pool(parent, dir, err, Compare.poolQuery(a, b, dir != null), "compare");
         CompareResult result = Compare.run(pooled, a, b, options);
         err.print(CompareText.warnings(result));
         err.flush();
@@ -249,7 +245,8 @@ final class CompareCommand implements Callable<Integer> {
         return ComparisonPolicy.load(gate.policy, text);
     }
 
-    private static RowFilter filter(List<String> kernels, List<String> projectCommits, List<String> kernelCommits,
+    /** A row filter of the eight dimensions, in {@link Dimension} terms (compare's sides, matrix, trend). */
+    static RowFilter filter(List<String> kernels, List<String> projectCommits, List<String> kernelCommits,
             List<String> runSources, List<String> schedulers, List<String> topologies, List<String> workTypes,
             List<String> flagList) {
         Map<Dimension, List<String>> m = new EnumMap<>(Dimension.class);

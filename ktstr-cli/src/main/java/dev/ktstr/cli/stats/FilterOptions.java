@@ -3,9 +3,7 @@ package dev.ktstr.cli.stats;
 import dev.ktstr.report.compare.Dimension;
 import dev.ktstr.report.compare.RowFilter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,16 +34,8 @@ final class FilterOptions {
     List<String> flags = new ArrayList<>();
 
     RowFilter filter() {
-        Map<Dimension, List<String>> m = new EnumMap<>(Dimension.class);
-        m.put(Dimension.KERNEL, kernel);
-        m.put(Dimension.PROJECT_COMMIT, projectCommit);
-        m.put(Dimension.KERNEL_COMMIT, kernelCommit);
-        m.put(Dimension.RUN_SOURCE, runSource);
-        m.put(Dimension.SCHEDULER, scheduler);
-        m.put(Dimension.TOPOLOGY, topology);
-        m.put(Dimension.WORK_TYPE, workType);
-        m.put(Dimension.FLAGS, flags);
-        return new RowFilter(m);
+        return CompareCommand.filter(kernel, projectCommit, kernelCommit, runSource, scheduler, topology, workType,
+                flags);
     }
 
     /** The filter as {@code kernel=6.14 scheduler=scx_a}, or {@code (none)}. */

@@ -75,12 +75,9 @@ final class MatrixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RowFilter selection = filters.filter();
-        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err, Compare.poolQuery(selection, selection, dir != null));
-        if (pool.isEmpty()) {
-            throw new ReportException("stats matrix: no sidecar data found under " + parent.root(dir)
-                    + ". Run `cargo ktstr test` to generate runs, or pass --dir to point at an archived sidecar tree.");
-        }
-        PassMatrix m = PassMatrix.of(pool, filters.filter(), rowAxis, colAxis, dir != null);
+        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err,
+                Compare.poolQuery(selection, selection, dir != null), "matrix");
+        PassMatrix m = PassMatrix.of(pool, selection, rowAxis, colAxis, dir != null);
         if (m.sidecars() == 0) {
             throw new ReportException("stats matrix: the filters matched 0 sidecars in pool (" + pool.size()
                     + " pooled). Check the filters; `stats list-values` shows the values present.");

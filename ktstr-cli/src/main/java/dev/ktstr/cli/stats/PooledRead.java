@@ -1,10 +1,12 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.store.PoolCollection;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.StoredSidecar;
-import dev.ktstr.api.spi.PoolQuery;
+import dev.ktstr.report.ReportException;
+import dev.ktstr.report.compare.Compare;
 import dev.ktstr.report.compare.PooledSidecar;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,9 +22,10 @@ final class PooledRead {
      * Every sidecar of the pool under {@code --dir} (or the selected store's root) that
      * {@code query} may select, with its run name; diagnostics to {@code err}. Read without the
      * archive override (the reports apply it). A store that selects before reading (PostgreSQL)
-     * reads only those rows; callers still apply their full filters.
+     * reads only those rows; callers still apply their full filters. An empty pool is upstream's
+     * "no sidecar data found" error, worded for {@code stats <command>}.
      */
-    static List<PooledSidecar> pool(StatsCommand parent, String dir, PrintWriter err, PoolQuery query)
+    static List<PooledSidecar> pool(StatsCommand parent, String dir, PrintWriter err, PoolQuery query, String command)
             throws IOException {
         String root = parent.root(dir);
         PoolCollection<SidecarResult> pool = parent.reader(dir).pool(root, false,
@@ -39,6 +42,9 @@ final class PooledRead {
             }
         }
         err.flush();
+        if (out.isEmpty()) {
+            throw new ReportException(Compare.emptyPoolMessage(command, root));
+        }
         return out;
     }
 }

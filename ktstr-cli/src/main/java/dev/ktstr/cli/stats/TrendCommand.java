@@ -87,13 +87,10 @@ final class TrendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         RowFilter selection = filters.filter();
-        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err, Compare.poolQuery(selection, selection, dir != null));
-        if (pool.isEmpty()) {
-            throw new ReportException("stats trend: no sidecar data found under " + parent.root(dir)
-                    + ". Run `cargo ktstr test` to generate runs, or pass --dir to point at an archived sidecar tree.");
-        }
+        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err,
+                Compare.poolQuery(selection, selection, dir != null), "trend");
         ComparisonPolicy policy = threshold == null ? ComparisonPolicy.empty() : ComparisonPolicy.uniform(threshold);
-        MetricTrend t = MetricTrend.of(pool, filters.filter(), def, cohort, policy, dir != null);
+        MetricTrend t = MetricTrend.of(pool, selection, def, cohort, policy, dir != null);
         if (t.sidecars() == 0) {
             throw new ReportException("stats trend: the filters matched 0 sidecars in pool (" + pool.size()
                     + " pooled). Check the filters; `stats list-values` shows the values present.");

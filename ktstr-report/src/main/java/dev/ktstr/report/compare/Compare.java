@@ -121,8 +121,13 @@ public final class Compare {
 
     /** The message of an empty pool ({@code root} as the operator should read it). */
     public static String emptyPoolMessage(String root) {
-        return "stats compare: no sidecar data found under " + root + ". Run `cargo ktstr test` to generate runs,"
-                + " or pass --dir to point at an archived sidecar tree.";
+        return emptyPoolMessage("compare", root);
+    }
+
+    /** {@link #emptyPoolMessage(String)} for {@code stats <command>} (compare, matrix, trend). */
+    public static String emptyPoolMessage(String command, String root) {
+        return "stats " + command + ": no sidecar data found under " + root + ". Run `cargo ktstr test` to generate"
+                + " runs, or pass --dir to point at an archived sidecar tree.";
     }
 
     /**

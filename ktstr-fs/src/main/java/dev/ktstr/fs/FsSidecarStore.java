@@ -2,6 +2,7 @@ package dev.ktstr.fs;
 
 import dev.ktstr.api.env.Env;
 import dev.ktstr.api.layout.SidecarDirs;
+import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.spi.RunLock;
@@ -281,12 +282,14 @@ public final class FsSidecarStore implements SidecarStore {
             String sub = fileName.substring(0, slash);
             String subRefusal = subdirRefusal(sub);
             if (!subRefusal.isEmpty()) {
-                return Optional.of("subdirectory '" + printable(sub) + "' of '" + printable(fileName) + "' " + subRefusal);
+                return Optional.of("subdirectory '" + SidecarNames.printable(sub) + "' of '"
+                        + SidecarNames.printable(fileName) + "' " + subRefusal);
             }
         }
         String refusal = FsNames.refusal(slash >= 0 ? fileName.substring(slash + 1) : fileName);
         return refusal.isEmpty() ? Optional.empty()
-                : Optional.of("sidecar file name '" + printable(fileName) + "' " + refusal.substring("it ".length()));
+                : Optional.of("sidecar file name '" + SidecarNames.printable(fileName) + "' "
+                        + refusal.substring("it ".length()));
     }
 
     private static String subdirRefusal(String sub) {
@@ -314,8 +317,8 @@ public final class FsSidecarStore implements SidecarStore {
         }
         String refusal = FsNames.refusal(fileName);
         if (!refusal.isEmpty()) {
-            throw new IllegalArgumentException("refusing to write sidecar '" + printable(fileName) + "' in " + runLocation
-                    + ": " + refusal + "; a sidecar file name must be one plain name ending in .ktstr.json");
+            throw new IllegalArgumentException("refusing to write sidecar '" + SidecarNames.printable(fileName) + "' in "
+                    + runLocation + ": " + refusal + "; a sidecar file name must be one plain name ending in .ktstr.json");
         }
         return AtomicSidecarWrite.write(Path.of(runLocation), fileName, json, runId).toString();
     }
@@ -415,22 +418,9 @@ public final class FsSidecarStore implements SidecarStore {
             bad = c == '/' || c == '\\' || Character.isISOControl(c);
         }
         if (bad) {
-            throw new IllegalArgumentException("refusing run name '" + printable(runName)
+            throw new IllegalArgumentException("refusing run name '" + SidecarNames.printable(runName)
                     + "': it must be one plain directory name such as 6.14.2-abc1234 (no '/', '\\',"
                     + " control characters or leading '.')");
         }
-    }
-
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

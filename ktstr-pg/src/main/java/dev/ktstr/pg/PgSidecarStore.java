@@ -1,6 +1,7 @@
 package dev.ktstr.pg;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.env.Env;
 import dev.ktstr.api.layout.Utf8Order;
 import dev.ktstr.api.spi.PoolQuery;
@@ -114,7 +115,7 @@ public final class PgSidecarStore implements SidecarStore {
     public Optional<String> nameRefusal(String fileName) {
         String why = RunKeys.fileNameRefusal(fileName);
         return why.isEmpty() ? Optional.empty()
-                : Optional.of("sidecar file name '" + RunKeys.printable(fileName) + "' cannot be stored: " + why);
+                : Optional.of("sidecar file name '" + SidecarNames.printable(fileName) + "' cannot be stored: " + why);
     }
 
     @Override
@@ -139,7 +140,7 @@ public final class PgSidecarStore implements SidecarStore {
     private WriteSession open(String runName, boolean locked) throws IOException {
         String why = RunKeys.runNameRefusal(runName);
         if (!why.isEmpty()) {
-            throw new IllegalArgumentException("refusing run name '" + RunKeys.printable(runName) + "': " + why);
+            throw new IllegalArgumentException("refusing run name '" + SidecarNames.printable(runName) + "': " + why);
         }
         PgConfig cfg = config();
         String location = cfg.display() + "/" + runName;

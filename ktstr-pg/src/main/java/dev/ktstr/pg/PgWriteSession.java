@@ -1,5 +1,6 @@
 package dev.ktstr.pg;
 
+import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.spi.WriteSession;
 import java.io.IOException;
 import java.sql.Connection;
@@ -87,7 +88,7 @@ final class PgWriteSession implements WriteSession {
         Objects.requireNonNull(json, "json");
         String why = RunKeys.fileNameRefusal(fileName);
         if (!why.isEmpty()) {
-            throw new IllegalArgumentException("refusing to store sidecar '" + RunKeys.printable(fileName) + "' in "
+            throw new IllegalArgumentException("refusing to store sidecar '" + SidecarNames.printable(fileName) + "' in "
                     + location + ": " + why);
         }
         String target = location + "/" + fileName;

@@ -1,5 +1,6 @@
 package dev.ktstr.pg;
 
+import dev.ktstr.api.layout.SidecarNames;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,7 +67,7 @@ final class RunKeys {
     }
 
     private static String plainFileNameRefusal(String fileName) {
-        if (!dev.ktstr.api.layout.SidecarNames.isSidecarFile(fileName) || !fileName.endsWith(".ktstr.json")) {
+        if (!SidecarNames.isSidecarFile(fileName) || !fileName.endsWith(".ktstr.json")) {
             return "it is not a sidecar file name (one plain name ending in .ktstr.json)";
         }
         String bad = badCharacter(fileName);
@@ -89,19 +90,5 @@ final class RunKeys {
             }
         }
         return "";
-    }
-
-    /** {@code s} with control characters shown as {@code \\uXXXX}. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isISOControl(c)) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
     }
 }

@@ -158,11 +158,25 @@ public final class SidecarNames {
     }
 
     private static String quote(String s) {
-        StringBuilder sb = new StringBuilder("'");
-        for (char c : s.toCharArray()) {
-            sb.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        return "'" + printable(s) + "'";
+    }
+
+    /**
+     * {@code name} for an error message: every control character written as {@code \\uXXXX}, so
+     * a hostile name shows what it holds and cannot act on the terminal. Stores use it for the
+     * names they refuse.
+     */
+    public static String printable(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
         }
-        return sb.append('\'').toString();
+        return b.toString();
     }
 
     private static String lastComponent(String path) {

@@ -1,9 +1,5 @@
 package dev.ktstr.api.kernel;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,14 +58,6 @@ final class Meta {
     String json() {
         return fields.entrySet().stream().map(e -> "  " + quote(e.getKey()) + ": " + e.getValue())
                 .collect(Collectors.joining(",\n", "{\n", "\n}"));
-    }
-
-    /** Writes {@code metadata.json} and, unless told otherwise, the image it names. */
-    Path writeEntry(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("metadata.json"), json(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("bzImage"), "image", StandardCharsets.UTF_8);
-        return dir;
     }
 
     static String quote(String s) {

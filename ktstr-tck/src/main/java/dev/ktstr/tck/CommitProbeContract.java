@@ -65,18 +65,29 @@ public abstract class CommitProbeContract {
     private Path base;
     private int commitClock;
 
-    /** A new instance of the probe under test. Closed by the contract after each case. */
+    /**
+     * A new instance of the probe under test, called once before each case.
+     *
+     * @return a fresh probe; the contract closes it after the case
+     * @throws Exception when the probe cannot be created; the case fails
+     */
     protected abstract CommitProbe newProbe() throws Exception;
 
     /**
      * Whether the probe resolves revspecs in {@link CommitProbe#expand}; a probe that keeps the
      * SPI's default (everything literal) returns false, and the expand cases are skipped.
+     *
+     * @return true (the default) to run the expand cases, false to skip them
      */
     protected boolean resolvesRevspecs() {
         return true;
     }
 
-    /** The probe of the running case. */
+    /**
+     * The probe of the running case.
+     *
+     * @return the probe {@link #newProbe()} gave for this case
+     */
     protected final CommitProbe probe() {
         return probe;
     }
@@ -272,7 +283,14 @@ public abstract class CommitProbeContract {
                 + r.out.strip() + "); set java.io.tmpdir outside any repository to run this case");
     }
 
-    /** A new repository under the case's directory with {@code n} commits of {@code file.txt}. */
+    /**
+     * A new repository under the case's directory with {@code n} commits of {@code file.txt}.
+     *
+     * @param name the repository's directory, relative to the case's temporary directory; a new
+     *     name for each repository of a case
+     * @param n how many commits to make; 0 leaves HEAD unborn
+     * @return the repository's top directory
+     */
     protected final Path repoWithCommits(String name, int n) {
         try {
             Path repo = Files.createDirectories(base.resolve(name));
@@ -303,7 +321,14 @@ public abstract class CommitProbeContract {
         return git(repo, "rev-list", "HEAD").lines().collect(Collectors.toList());
     }
 
-    /** Runs git in {@code dir} and returns its standard output; fails the case when git fails. */
+    /**
+     * Runs git in {@code dir}, with the user's and the system's configuration kept out, and
+     * fails the case when git exits non-zero.
+     *
+     * @param dir the working directory git runs in
+     * @param args git's arguments, e.g. {@code "tag", "v1"}
+     * @return git's standard output
+     */
     protected final String git(Path dir, String... args) {
         return run(dir, Map.of(), true, args).out;
     }

@@ -61,13 +61,27 @@ public abstract class RunLockContract {
     private RunLock lock;
     private ExecutorService threads;
 
-    /** A new instance of the lock under test. Closed by the contract after each case. */
+    /**
+     * A new instance of the lock under test, called once before each case.
+     *
+     * @return a fresh lock; the contract closes it after the case
+     * @throws Exception when the lock cannot be created; the case fails
+     */
     protected abstract RunLock newLock() throws Exception;
 
-    /** A run no other case (and no other call) uses. */
+    /**
+     * A run no other case (and no other call) uses; a case calls this once per run it locks.
+     *
+     * @return a run distinct from every run returned before
+     * @throws Exception when the run cannot be prepared; the case fails
+     */
     protected abstract RunRef newRun() throws Exception;
 
-    /** The lock of the running case. */
+    /**
+     * The lock of the running case.
+     *
+     * @return the lock {@link #newLock()} gave for this case
+     */
     protected final RunLock lock() {
         return lock;
     }
@@ -242,14 +256,28 @@ public abstract class RunLockContract {
 
     // ---------------------------------------------------------------- helpers
 
-    /** Takes {@code mode} on {@code run} on another thread and releases it there, on {@link #close}. */
+    /**
+     * Takes {@code mode} on {@code run} on another thread, and returns once it is held there; the
+     * thread releases it on {@link HeldOnThread#close}.
+     *
+     * @param run the run to lock
+     * @param mode shared or exclusive
+     * @return the holder; close it to release the lock
+     * @throws Exception what the acquisition threw, e.g. an {@link IOException} when the lock was
+     *     not free within the contract's generous timeout
+     */
     protected final HeldOnThread hold(RunRef run, Mode mode) throws Exception {
         return new HeldOnThread(run, mode);
     }
 
     /**
      * Takes and at once releases {@code mode} on {@code run} on another thread, waiting at most
-     * {@code timeout}; throws what the acquisition threw.
+     * {@code timeout}.
+     *
+     * @param run the run to lock
+     * @param mode shared or exclusive
+     * @param timeout the longest wait for the lock; {@link Duration#ZERO} tries once
+     * @throws Exception what the acquisition threw, e.g. the {@link IOException} of a timeout
      */
     protected final void acquireOnThread(RunRef run, Mode mode, Duration timeout) throws Exception {
         Future<?> f = threads.submit(() -> {

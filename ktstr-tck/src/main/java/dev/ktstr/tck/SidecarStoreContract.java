@@ -103,13 +103,21 @@ public abstract class SidecarStoreContract {
     private String root;
     private RunLock lock;
 
-    /** A new instance of the store under test. Closed by the contract after each case. */
+    /**
+     * A new instance of the store under test, called once before each case.
+     *
+     * @return a fresh store; the contract closes it after the case
+     * @throws Exception when the store cannot be created; the case fails
+     */
     protected abstract SidecarStore newStore() throws Exception;
 
     /**
      * A root no other case uses, holding no runs, that the store just made by {@link #newStore}
      * can use (filesystem: a new empty directory; a database: a new namespace or database).
      * Called once per case, right after {@link #newStore}.
+     *
+     * @return the case's root, in the store's own notation
+     * @throws Exception when the root cannot be prepared; the case fails
      */
     protected abstract String newRoot() throws Exception;
 
@@ -118,28 +126,47 @@ public abstract class SidecarStoreContract {
      * store {@linkplain SidecarStore#lockProvider names} (looked up with
      * {@link Providers#named}), else an {@link InMemoryRunLock}. Override to lock with the
      * provider the store is deployed with when it does not name one.
+     *
+     * @param store the store of the running case, just made by {@link #newStore}
+     * @return the lock of the running case; the contract closes it after the case
      */
     protected RunLock lockFor(SidecarStore store) {
         return store.lockProvider().<RunLock>map(name -> Providers.named(Spi.LOCK, name))
                 .orElseGet(InMemoryRunLock::new);
     }
 
-    /** How long a case waits for the run lock. */
+    /**
+     * How long a case waits for the run lock.
+     *
+     * @return the timeout of every acquisition; 30 seconds unless overridden
+     */
     protected Duration lockTimeout() {
         return Duration.ofSeconds(30);
     }
 
-    /** The store of the running case. */
+    /**
+     * The store of the running case.
+     *
+     * @return the store {@link #newStore()} gave for this case
+     */
     protected final SidecarStore store() {
         return store;
     }
 
-    /** The root of the running case. */
+    /**
+     * The root of the running case.
+     *
+     * @return the root {@link #newRoot()} gave for this case
+     */
     protected final String root() {
         return root;
     }
 
-    /** The run lock of the running case. */
+    /**
+     * The run lock of the running case.
+     *
+     * @return the lock {@link #lockFor} gave for this case's store
+     */
     protected final RunLock lock() {
         return lock;
     }
@@ -516,7 +543,14 @@ public abstract class SidecarStoreContract {
 
     // ---------------------------------------------------------------- helpers
 
-    /** A real sidecar: the upstream fixture with this test name and scheduler. */
+    /**
+     * A real sidecar: the upstream fixture with this test name and scheduler, and fixed kernel,
+     * commit, timestamp and run id.
+     *
+     * @param testName the sidecar's {@code test_name}
+     * @param scheduler the sidecar's {@code scheduler}
+     * @return a complete record; its file name depends on both arguments
+     */
     protected static SidecarResult sidecar(String testName, String scheduler) {
         return SidecarResult.testFixture().toBuilder().testName(testName).scheduler(scheduler)
                 .kernelVersion("6.14.2").projectCommit("abc1234").runSource("local")
@@ -534,7 +568,15 @@ public abstract class SidecarStoreContract {
                 .meterRegistry(new SimpleMeterRegistry()).build();
     }
 
-    /** Writes {@code records} into run {@code runName} of the case's root, under its run lock. */
+    /**
+     * Writes {@code records} into run {@code runName} of the case's root, under its exclusive
+     * run lock, each under its production file name.
+     *
+     * @param runName the run's directory name (e.g. {@code 6.14.2-abc1234})
+     * @param records the sidecars to write, in order
+     * @throws IOException when the lock is not free within {@link #lockTimeout()}, or the store
+     *     fails to open the run or to write a record
+     */
     protected final void writeLocked(String runName, SidecarResult... records) throws IOException {
         RunRef run = new RunRef(root, runName);
         try (RunLock.Held held = lock.acquire(run, RunLock.Mode.EXCLUSIVE, lockTimeout());
@@ -546,7 +588,13 @@ public abstract class SidecarStoreContract {
         }
     }
 
-    /** Collects run {@code runName} of the case's root with a parser that keeps the bytes. */
+    /**
+     * Collects run {@code runName} of the case's root with a parser that keeps the bytes.
+     *
+     * @param runName the run's directory name
+     * @return the run's sidecars as stored bytes, with its parse errors, IO errors and walk
+     *     problems
+     */
     protected final RunCollection<byte[]> collectBytes(String runName) {
         return store.collect(store.runLocation(root, runName), (location, bytes) -> bytes.clone());
     }

@@ -80,7 +80,12 @@ public final class InMemorySidecarStore implements SidecarStore {
         this(Clock.systemUTC());
     }
 
-    /** A store whose modification times come from {@code clock}. */
+    /**
+     * A store whose runs' modification times come from {@code clock}.
+     *
+     * @param clock read when a run is created, written to or pre-cleared; e.g. a fixed clock in
+     *     tests of listing order
+     */
     public InMemorySidecarStore(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }

@@ -5,16 +5,17 @@
  *
  * <p>Module-path notes. jnr-posix, jnr-ffi, jnr-constants and jffi ship no descriptor; they
  * run as automatic modules (their Automatic-Module-Name), which read every module and
- * export and open all their packages. This module reads the three it names in code. jffi's
- * native stub sits in a second jar without packages; jffi finds it as a class-loader resource
- * (no package, so not encapsulated) and extracts it to a temporary file, on the module path as on
- * the class path.
+ * export and open all their packages. This module requires the three it names in code, and
+ * ASM's modules, which jnr-ffi generates its native stubs with but, being automatic, cannot
+ * require itself. jffi's native stub sits in a second jar without packages; jffi finds it as a
+ * class-loader resource (no package, so not encapsulated) and extracts it to a temporary file,
+ * on the module path as on the class path.
  *
  * <p>{@code opens dev.ktstr.posix.ffi}: jnr-ffi implements {@code LibcStatfs} (the
- * {@code statfs(2)} binding) with a class it generates at run time in its own class loader,
- * that is in an unnamed module. That class must link against the interface, and a package
- * opened to a module counts as exported to it at run time. {@code opens} (not {@code exports})
- * keeps the package out of any compile-time API; it holds only that interface.
+ * {@code statfs(2)} and {@code openat(2)} binding) with a class it generates at run time in its
+ * own class loader, that is in an unnamed module. That class must link against the interface,
+ * and a package opened to a module counts as exported to it at run time. {@code opens} (not
+ * {@code exports}) keeps the package out of any compile-time API; it holds only that interface.
  *
  * <p>Also provides the portable {@code nio} lock (negative priority), which does NOT
  * interoperate with {@code flock(2)} holders; see {@code NioRunLock}.

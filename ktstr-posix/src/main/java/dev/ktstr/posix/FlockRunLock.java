@@ -67,7 +67,20 @@ public final class FlockRunLock implements RunLock {
         return FileHeld.onRun(acquire(RunLockFiles.of(run), mode, timeout, RunLockFiles.context(run), RUN_DIR_REMEDIATION), run);
     }
 
-    /** Locks the file {@code lockFile} itself (its run is {@link RunLockFiles#runOf}). */
+    /**
+     * Locks the file {@code lockFile} itself, with a generic remediation in the timeout message.
+     *
+     * @param lockFile the lock file, created (with its directory) when missing; never deleted
+     * @param mode shared or exclusive
+     * @param timeout the longest wait; zero tries once, a timeout too long to represent waits
+     *     practically forever
+     * @return the held lock; its {@link Held#run} is read back from the path: the directory above
+     *     the lock file's directory as root, the file name without {@code .lock} as name
+     * @throws IOException when the lock is not free within {@code timeout} (the message names
+     *     the holders found in {@code /proc/locks}), when the file is on a refused filesystem or
+     *     behind a symbolic link, when {@code flock(2)} is unavailable, or when opening or locking
+     *     fails; {@link java.io.InterruptedIOException} when the thread is interrupted while waiting
+     */
     public Held acquire(Path lockFile, Mode mode, Duration timeout) throws IOException {
         return acquire(lockFile, mode, timeout, String.valueOf(lockFile), LockMessages.GENERIC_REMEDIATION);
     }
@@ -76,6 +89,16 @@ public final class FlockRunLock implements RunLock {
      * Locks the file {@code lockFile} with the words of the timeout message chosen by the caller:
      * {@code flock <LOCK_EX|LOCK_SH> on <context> timed out after <timeout> (lockfile <path>,
      * holders: <holders>).} followed by a space and {@code remediation} unless it is empty.
+     *
+     * @param lockFile the lock file, created (with its directory) when missing; never deleted
+     * @param mode shared or exclusive
+     * @param timeout the longest wait; zero tries once, a timeout too long to represent waits
+     *     practically forever
+     * @param context what is locked, as the timeout message names it (e.g. {@code run-dir <path>})
+     * @param remediation the advice ending the timeout message; empty for none
+     * @return the held lock, as {@link #acquire(Path, Mode, Duration)} returns it
+     * @throws IOException as {@link #acquire(Path, Mode, Duration)} throws it, with these words in
+     *     the timeout message
      */
     public Held acquire(Path lockFile, Mode mode, Duration timeout, String context, String remediation)
             throws IOException {
@@ -160,7 +183,16 @@ public final class FlockRunLock implements RunLock {
         return holders(RunLockFiles.of(run));
     }
 
-    /** The holders of the lock file {@code lockFile}, from {@code /proc/locks}. */
+    /**
+     * The holders of the lock file {@code lockFile}, from {@code /proc/locks}. Never takes the
+     * lock and never creates the file.
+     *
+     * @param lockFile the lock file
+     * @return the processes holding a {@code flock} on it, in {@code /proc/locks} order; empty
+     *     when the file does not exist or nobody holds it
+     * @throws IOException when {@code /proc/self/mountinfo} or {@code /proc/locks} cannot be read
+     *     or the file's device and inode cannot be found
+     */
     public List<Holder> holders(Path lockFile) throws IOException {
         Objects.requireNonNull(lockFile, "lockFile");
         if (!Files.exists(lockFile)) {

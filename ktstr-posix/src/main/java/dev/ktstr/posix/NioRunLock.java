@@ -59,7 +59,20 @@ public final class NioRunLock implements RunLock {
         return FileHeld.onRun(acquire(RunLockFiles.of(run), mode, timeout), run);
     }
 
-    /** Locks the file {@code lockFile} itself (its run is {@link RunLockFiles#runOf}). */
+    /**
+     * Locks the file {@code lockFile} itself.
+     *
+     * @param lockFile the lock file, created (with its directory) when missing; never deleted
+     * @param mode shared or exclusive
+     * @param timeout the longest wait; zero tries once, a timeout too long to represent waits
+     *     practically forever
+     * @return the held lock; its {@link Held#run} is read back from the path: the directory above
+     *     the lock file's directory as root, the file name without {@code .lock} as name
+     * @throws IOException when the lock is not free within {@code timeout} (this provider cannot
+     *     name the holders), when the lock directory is a symbolic link or not a directory, or
+     *     when opening or locking fails; {@link java.io.InterruptedIOException} when the thread is
+     *     interrupted while waiting
+     */
     public Held acquire(Path lockFile, Mode mode, Duration timeout) throws IOException {
         Objects.requireNonNull(lockFile, "lockFile");
         Objects.requireNonNull(mode, "mode");

@@ -1,6 +1,7 @@
 /**
  * The JGit {@link dev.ktstr.api.spi.CommitProbe} (name {@code jgit}): short HEAD commit and
- * dirty state of the project and kernel trees, without a {@code git} executable.
+ * dirty state of the project and kernel trees, and the revspecs of {@code stats compare},
+ * without a {@code git} executable.
  * Exports nothing; reach it through {@link dev.ktstr.api.Providers}.
  *
  * @provides dev.ktstr.api.spi.CommitProbe

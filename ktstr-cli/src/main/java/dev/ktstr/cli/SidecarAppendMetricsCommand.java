@@ -41,19 +41,11 @@ import picocli.CommandLine.Parameters;
         sortOptions = false)
 final class SidecarAppendMetricsCommand implements Callable<Integer> {
 
-    /** A minimal valid sidecar whose {@code metrics} array is replaced, to parse metrics with the strict codec. */
-    private static final String CARRIER_HEAD = "{\"test_name\":\"t\",\"topology\":\"1n1l1c1t\",\"scheduler\":\"eevdf\","
-            + "\"scheduler_commit\":null,\"project_commit\":null,\"payload\":null,\"metrics\":";
-    private static final String CARRIER_TAIL = ",\"passed\":true,\"skipped\":false,\"stats\":{\"cgroups\":[],"
-            + "\"total_workers\":0,\"total_cpus\":0,\"total_migrations\":0,\"worst_spread\":0.0,\"worst_gap_ms\":0,"
-            + "\"worst_gap_cpu\":0,\"worst_migration_ratio\":0.0,\"worst_p99_wake_latency_us\":0.0,"
-            + "\"worst_median_wake_latency_us\":0.0,\"worst_wake_latency_cv\":0.0,\"total_iterations\":0,"
-            + "\"worst_mean_run_delay_us\":0.0,\"worst_run_delay_us\":0.0,\"worst_page_locality\":0.0,"
-            + "\"worst_cross_node_migration_ratio\":0.0,\"worst_wake_latency_tail_ratio\":0.0,"
-            + "\"worst_iterations_per_worker\":0.0},\"monitor\":null,\"stimulus_events\":[],\"work_type\":\"CpuSpin\","
-            + "\"active_flags\":[],\"verifier_stats\":[],\"kvm_stats\":null,\"sysctls\":[],\"kargs\":[],"
-            + "\"kernel_version\":null,\"kernel_commit\":null,\"timestamp\":\"\",\"run_id\":\"\",\"host\":null,"
-            + "\"cleanup_duration_ms\":null,\"run_source\":null}";
+    /**
+     * A minimal valid sidecar, as the codec writes it, split around its empty {@code metrics}
+     * array: the input goes in between, to parse metrics with the strict codec's own rules.
+     */
+    private static final String[] CARRIER = carrier();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -133,9 +125,17 @@ final class SidecarAppendMetricsCommand implements Callable<Integer> {
         String t = json.strip();
         String array = t.startsWith("[") ? t : "[" + t + "]";
         try {
-            return SidecarCodec.read(CARRIER_HEAD + array + CARRIER_TAIL).metrics();
+            return SidecarCodec.read(CARRIER[0] + array + CARRIER[1]).metrics();
         } catch (KtstrException e) {
             throw new KtstrException("metrics input: not a PayloadMetrics object or array: " + e.getMessage(), e);
         }
+    }
+
+    private static String[] carrier() {
+        String json = SidecarCodec.writeString(SidecarResult.testFixture());
+        // The top-level "metrics" is the first: nothing nested precedes it, and the fixture has no payload metrics.
+        String slot = "\"metrics\": []";
+        int at = json.indexOf(slot);
+        return new String[] {json.substring(0, at + slot.length() - 2), json.substring(at + slot.length())};
     }
 }

@@ -1,6 +1,7 @@
 package dev.ktstr.report;
 
 import dev.ktstr.report.text.TerminalText;
+import dev.ktstr.api.schema.SchemaField;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
@@ -31,31 +32,31 @@ public final class ExplainSidecar {
     }
 
     private static final List<CatalogEntry> CATALOG = List.of(
-            entry("scheduler_commit", Classification.EXPECTED, s -> s.schedulerCommit().isPresent(), null,
+            entry("scheduler_commit", Classification.EXPECTED, null,
                     "no SchedulerSpec variant currently exposes a reliable commit source \u2014 reserved on the schema"
                             + " for future enrichment (e.g. --version probe or ELF-note read on the resolved scheduler"
                             + " binary)"),
-            entry("project_commit", Classification.ACTIONABLE, s -> s.projectCommit().isPresent(),
+            entry("project_commit", Classification.ACTIONABLE,
                     "run from inside a git-tracked source tree with at least one commit",
                     "current_dir() could not be resolved at sidecar-write time (process cwd was rmdir'd while alive)",
                     "test process cwd was not inside any git repository",
                     "HEAD could not be read (unborn HEAD on a fresh `git init` with zero commits, or a corrupt"
                             + " repository)"),
-            entry("payload", Classification.EXPECTED, s -> s.payload().isPresent(), null,
+            entry("payload", Classification.EXPECTED, null,
                     "test declared no binary payload (scheduler-only test or pure-scenario test that never invokes"
                             + " ctx.payload(...))"),
-            entry("monitor", Classification.ACTIONABLE, s -> s.monitor().isPresent(), null,
+            entry("monitor", Classification.ACTIONABLE, null,
                     "host-only test path: monitor loop never started",
                     "early VM failure: monitor loop terminated before producing samples",
                     "sample collection produced no valid data"),
-            entry("kvm_stats", Classification.ACTIONABLE, s -> s.kvmStats().isPresent(), null,
+            entry("kvm_stats", Classification.ACTIONABLE, null,
                     "host-only test path: VM did not run",
                     "KVM stats were unavailable on this host (e.g. KVM module not loaded, /dev/kvm permissions, or"
                             + " kernel missing the stats interface)"),
-            entry("kernel_version", Classification.ACTIONABLE, s -> s.kernelVersion().isPresent(), null,
+            entry("kernel_version", Classification.ACTIONABLE, null,
                     "host-only test path: no kernel under test",
                     "neither cache metadata nor `include/config/kernel.release` yielded a version string"),
-            entry("kernel_commit", Classification.ACTIONABLE, s -> s.kernelCommit().isPresent(),
+            entry("kernel_commit", Classification.ACTIONABLE,
                     "set KTSTR_KERNEL to a local kernel source tree that is a git repository (e.g. a git clone of the"
                             + " kernel)",
                     "KTSTR_KERNEL is unset or empty",
@@ -63,17 +64,17 @@ public final class ExplainSidecar {
                     "resolved kernel directory is not a git repository (gix::open failed)",
                     "HEAD cannot be read (unborn HEAD on a fresh `git init` with zero commits)",
                     "gix probe failed for another reason \u2014 metadata, not a gate"),
-            entry("host", Classification.ACTIONABLE, s -> s.host().isPresent(),
+            entry("host", Classification.ACTIONABLE,
                     "for pre-enrichment archives, re-run the test to regenerate under the current schema; test-fixture"
                             + " sidecars are not production runs and cannot be recovered by re-running",
                     "test-fixture path: not the production sidecar writer (production writers always populate"
                             + " `host`)",
                     "pre-enrichment archive: sidecar predates the host-context landing \u2014 re-run the test to"
                             + " regenerate under the current schema"),
-            entry("cleanup_duration_ms", Classification.ACTIONABLE, s -> s.cleanupDurationMs().isPresent(), null,
+            entry("cleanup_duration_ms", Classification.ACTIONABLE, null,
                     "host-only / host-only-stub test path: no VM teardown window to time",
                     "run was killed by the watchdog before `KtstrVm::collect_results` returned"),
-            entry("run_source", Classification.ACTIONABLE, s -> s.runSource().isPresent(),
+            entry("run_source", Classification.ACTIONABLE,
                     "re-run the test to regenerate, or rename the on-disk `source` key to `run_source`",
                     "pre-rename archive: sidecar carries the old `source` key which the current schema drops as an"
                             + " unknown field, leaving `run_source` to fall back to None via serde's tolerate-absence"
@@ -249,8 +250,13 @@ public final class ExplainSidecar {
         return out;
     }
 
-    private static CatalogEntry entry(String field, Classification c, Predicate<SidecarResult> populated, String fix,
+    /** An entry whose presence test is the schema's own: the field must be an optional one of {@link SidecarResult}. */
+    private static CatalogEntry entry(String field, Classification c, String fix,
             String... causes) {
-        return new CatalogEntry(field, c, List.of(causes), Optional.ofNullable(fix), populated);
+        SchemaField<SidecarResult> f = SchemaField.named(SidecarResult.fields(), field);
+        if (!f.optionalOnRead()) {
+            throw new IllegalStateException(field + " is not an optional field of SidecarResult");
+        }
+        return new CatalogEntry(field, c, List.of(causes), Optional.ofNullable(fix), f::isPresent);
     }
 }

@@ -15,12 +15,30 @@ public enum MetricSource {
         this.wireName = wireName;
     }
 
-    /** The variant name as written in JSON. */
+    /**
+
+     * The variant name as written in JSON.
+
+     *
+
+     * @return the name, e.g. {@code "Stdout"}
+
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The variant with this exact (case-sensitive) JSON name. */
+    /**
+
+     * The variant with this exact (case-sensitive) JSON name.
+
+     *
+
+     * @param name the JSON name
+
+     * @return the variant, or empty when no variant has that name
+
+     */
     public static Optional<MetricSource> fromWireName(String name) {
         for (MetricSource s : values()) {
             if (s.wireName.equals(name)) {

@@ -29,12 +29,30 @@ public record Polarity(Kind kind, double target) {
             this.wireName = wireName;
         }
 
-        /** The variant name as written in JSON. */
+        /**
+
+         * The variant name as written in JSON.
+
+         *
+
+         * @return the name, e.g. {@code "Stdout"}
+
+         */
         public String wireName() {
             return wireName;
         }
 
-        /** The variant with this exact (case-sensitive) JSON name. */
+        /**
+
+         * The variant with this exact (case-sensitive) JSON name.
+
+         *
+
+         * @param name the JSON name
+
+         * @return the variant, or empty when no variant has that name
+
+         */
         public static Optional<Kind> fromWireName(String name) {
             for (Kind k : values()) {
                 if (k.wireName.equals(name)) {
@@ -52,7 +70,13 @@ public record Polarity(Kind kind, double target) {
     /** {@code "Unknown"}. */
     public static final Polarity UNKNOWN = new Polarity(Kind.UNKNOWN, 0.0);
 
-    /** Rejects a non-zero target on a unit variant, so equal polarities are equal records. */
+    /**
+     * Rejects a non-zero target on a unit variant, so equal polarities are equal records.
+     *
+     * @param kind   the variant
+     * @param target the target of {@link Kind#TARGET_VALUE}, else {@code 0.0}
+     * @throws IllegalArgumentException when a unit variant carries a non-zero target
+     */
     public Polarity {
         Objects.requireNonNull(kind, "kind");
         if (kind != Kind.TARGET_VALUE && Double.doubleToRawLongBits(target) != 0L) {
@@ -60,7 +84,12 @@ public record Polarity(Kind kind, double target) {
         }
     }
 
-    /** {@code {"TargetValue": target}}. */
+    /**
+     * {@code {"TargetValue": target}}.
+     *
+     * @param target the target value
+     * @return the polarity
+     */
     public static Polarity targetValue(double target) {
         return new Polarity(Kind.TARGET_VALUE, target);
     }

@@ -18,12 +18,22 @@ public final class U64 {
     private U64() {
     }
 
-    /** Decimal text of the unsigned value, e.g. {@code 18446744073709551615} for {@code -1L}. */
+    /**
+     * Decimal text of the unsigned value, e.g. {@code 18446744073709551615} for {@code -1L}.
+     *
+     * @param bits the value's 64 bits
+     * @return the decimal text
+     */
     public static String toString(long bits) {
         return Long.toUnsignedString(bits);
     }
 
-    /** The unsigned value as the nearest {@code double}, e.g. for averages and ratios. */
+    /**
+     * The unsigned value as the nearest {@code double}, e.g. for averages and ratios.
+     *
+     * @param bits the value's 64 bits
+     * @return the nearest double
+     */
     public static double toDouble(long bits) {
         if (bits >= 0) {
             return bits;
@@ -33,13 +43,24 @@ public final class U64 {
         return ((bits >>> 1) | (bits & 1)) * 2.0;
     }
 
-    /** The unsigned value as a {@link BigInteger}. */
+    /**
+     * The unsigned value as a {@link BigInteger}.
+     *
+     * @param bits the value's 64 bits
+     * @return the value, in {@code [0, 2^64)}
+     */
     public static BigInteger toBigInteger(long bits) {
         BigInteger b = BigInteger.valueOf(bits);
         return bits >= 0 ? b : b.add(TWO_64);
     }
 
-    /** Compares two values as unsigned. */
+    /**
+     * Compares two values as unsigned.
+     *
+     * @param a the first value's 64 bits
+     * @param b the second value's 64 bits
+     * @return negative, zero or positive as {@code a} is below, equal to or above {@code b}
+     */
     public static int compare(long a, long b) {
         return Long.compareUnsigned(a, b);
     }
@@ -47,6 +68,8 @@ public final class U64 {
     /**
      * Parses a decimal unsigned value in {@code [0, 2^64)}.
      *
+     * @param text the decimal text
+     * @return the value's 64 bits
      * @throws NumberFormatException when the text is not such a number
      */
     public static long parse(String text) {

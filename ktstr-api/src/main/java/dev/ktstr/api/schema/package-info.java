@@ -1,6 +1,9 @@
 /**
  * The sidecar schema: one record per JSON object type of a ktstr {@code *.ktstr.json} file,
- * {@link dev.ktstr.api.schema.SidecarResult} at the top.
+ * {@link dev.ktstr.api.schema.SidecarResult} at the top. The records (and the codec's readers and
+ * writers) are generated at build time from one declaration of upstream's serde structs,
+ * {@code ktstr-api/src/main/schema/sidecar.schema}; each lists its fields with {@code fields()}
+ * (see {@link dev.ktstr.api.schema.SchemaField}).
  *
  * <p>Conventions, applied to every record:
  * <ul>

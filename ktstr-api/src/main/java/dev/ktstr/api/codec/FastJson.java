@@ -6,20 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A strict, allocation-light JSON tokenizer over a byte array: the fast path of {@link JsonIn}.
+ * A strict, allocation-light JSON tokenizer over a byte array: the fast path of {@link JsonIn},
+ * one of its two {@link TokenSource}s.
  *
  * <p>It accepts only what serde_json accepts and gives up ({@link #BAIL}) at the first thing
  * it does not handle itself: any syntax or schema error, a UTF-16 surrogate written as an
  * escape, an integer of more than 18 or 19 digits, a float that overflows. {@link JsonIn} then
  * reparses the whole document with the jackson-core path, which words and positions every
- * error as serde_json does. So this class never produces an error message, and a document it
- * accepts reads exactly as the full path reads it (checked by {@code FastPathDifferentialTest}).
+ * error as serde_json does. So this class never produces an error message ({@link #error} and
+ * {@link #invalidType} decline, and it keeps no field path), and a document it accepts reads
+ * exactly as the full path reads it (checked by {@code FastPathDifferentialTest}).
  *
  * <p>Why it exists: on a pool of 20,000 sidecars, Jackson's name canonicalization, number text
  * buffers and per-number strings were half of the parse time, and its large parser methods
  * took the JIT long to compile in a fresh CLI JVM.
  */
-final class FastJson {
+final class FastJson implements TokenSource {
 
     /** Thrown (preallocated, no stack trace) when the fast path declines a document. */
     static final RuntimeException BAIL = new RuntimeException("fast path declined", null, false, false) {
@@ -64,21 +66,25 @@ final class FastJson {
         this.n = src.length;
     }
 
-    JsonToken current() {
+    @Override
+    public void begin() {
+        next(); // declines an empty document: no value to start
+    }
+
+    @Override
+    public void end() {
+        if (TokenSource.firstNonWhitespace(b, pos) >= 0) {
+            throw bail();
+        }
+    }
+
+    @Override
+    public JsonToken current() {
         return cur;
     }
 
-    /** Offset just after the last token read (for the trailing-characters check). */
-    int position() {
-        return pos;
-    }
-
-    /** Offset of the current string or name token's opening quote. */
-    int tokenStart() {
-        return start - 1;
-    }
-
-    JsonToken next() {
+    @Override
+    public JsonToken next() {
         int c = ws();
         if (depth == 0) {
             if (rootDone) {
@@ -92,11 +98,11 @@ final class FastJson {
                 nameDone = false;
                 return cur = value(c);
             }
-            nextField(NO_KEYS, 0); // a key, or the object's end
+            field(NO_KEYS, 0); // a key, or the object's end
             return cur;
         }
         if (c == ']') {
-            pop();
+            leave();
             return cur = JsonToken.END_ARRAY;
         }
         if (!first) {
@@ -113,10 +119,12 @@ final class FastJson {
         return cur = value(c);
     }
 
-    /** {@link #nextField}'s answer when the object ends. */
-    static final int END = -2;
-
     private static final byte[][] NO_KEYS = {};
+
+    @Override
+    public int nextField(JsonIn.StructSpec spec, int hint) {
+        return field(spec.keyUtf8(), hint);
+    }
 
     /**
      * Inside an object, after its start or a member's value: reads the next key and its colon
@@ -125,10 +133,10 @@ final class FastJson {
      * matched on the raw bytes without scanning the string: keys hold no quote, backslash or
      * control byte, so equal bytes followed by a quote are that key.
      */
-    int nextField(byte[][] keys, int hint) {
+    private int field(byte[][] keys, int hint) {
         int c = ws();
         if (c == '}') {
-            pop();
+            leave();
             cur = JsonToken.END_OBJECT;
             return END;
         }
@@ -165,8 +173,8 @@ final class FastJson {
         return idx;
     }
 
-    /** Skips the value whose first token is current, checking its syntax as serde's skipper does. */
-    void skipValue() {
+    @Override
+    public void skipValue() {
         if (cur != JsonToken.START_OBJECT && cur != JsonToken.START_ARRAY) {
             return; // scalars were checked when tokenized
         }
@@ -181,7 +189,7 @@ final class FastJson {
         int i = pos;
         while (i < n) {
             byte c = b[i];
-            if (!JsonIn.isWhitespace(c)) {
+            if (!TokenSource.isWhitespace(c)) {
                 pos = i;
                 return c;
             }
@@ -195,11 +203,11 @@ final class FastJson {
         switch (c) {
             case '{':
                 pos++;
-                push(OBJECT);
+                enter(OBJECT);
                 return JsonToken.START_OBJECT;
             case '[':
                 pos++;
-                push(ARRAY);
+                enter(ARRAY);
                 return JsonToken.START_ARRAY;
             case '"':
                 scanString();
@@ -232,7 +240,7 @@ final class FastJson {
         pos += 4;
     }
 
-    private void push(byte kind) {
+    private void enter(byte kind) {
         if (depth == stack.length) {
             stack = Arrays.copyOf(stack, depth * 2);
         }
@@ -241,7 +249,7 @@ final class FastJson {
         nameDone = false;
     }
 
-    private void pop() {
+    private void leave() {
         pos++; // past the closing bracket
         depth--;
         first = false; // the enclosing container has just read this member
@@ -300,7 +308,7 @@ final class FastJson {
      * document this class accepts is valid UTF-8 without a separate pass.
      */
     private int utf8(int i) {
-        int end = JsonIn.utf8SequenceEnd(b, i);
+        int end = Utf8.sequenceEnd(b, i);
         if (end < 0) {
             throw bail();
         }
@@ -322,8 +330,20 @@ final class FastJson {
         return v;
     }
 
+    /** No lone surrogate to check: the scan declines every surrogate escape. */
+    @Override
+    public String string() {
+        return text();
+    }
+
+    /** No lone surrogate to check: the scan declines every surrogate escape. */
+    @Override
+    public String fieldName() {
+        return text();
+    }
+
     /** The current string or name, decoded. */
-    String text() {
+    private String text() {
         if (!escaped) {
             return new String(b, start, end - start, StandardCharsets.UTF_8);
         }
@@ -375,7 +395,7 @@ final class FastJson {
      * Index of the current field name in {@code keys} (UTF-8 bytes), trying {@code hint} first
      * since writers emit fields in declaration order; -1 for an unknown key.
      */
-    int matchName(byte[][] keys, int hint) {
+    private int matchName(byte[][] keys, int hint) {
         if (keys.length == 0) {
             return -1;
         }
@@ -458,8 +478,36 @@ final class FastJson {
         return c >= '0' && c <= '9';
     }
 
+    @Override
+    public long u64(String expected) {
+        return unsigned();
+    }
+
+    @Override
+    public long u32() {
+        long v = unsigned();
+        if (v < 0 || v > 0xFFFF_FFFFL) {
+            throw bail();
+        }
+        return v;
+    }
+
+    @Override
+    public long i64() {
+        return signed();
+    }
+
+    @Override
+    public int i32() {
+        long v = signed();
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw bail();
+        }
+        return (int) v;
+    }
+
     /** The current integer token as a u64 (at most 19 digits, so it cannot overflow 64 bits). */
-    long unsigned() {
+    private long unsigned() {
         if (cur != JsonToken.VALUE_NUMBER_INT || negative || end - start > 19) {
             throw bail();
         }
@@ -471,7 +519,7 @@ final class FastJson {
     }
 
     /** The current integer token as an i64, for at most 18 digits (so no overflow); "-0" declines (serde reads a float). */
-    long signed() {
+    private long signed() {
         int digits = end - start - (negative ? 1 : 0);
         if (cur != JsonToken.VALUE_NUMBER_INT || digits > 18) {
             throw bail();
@@ -487,7 +535,8 @@ final class FastJson {
     }
 
     /** The current number as an f64, as serde_json reads it; declines what would overflow. */
-    double f64() {
+    @Override
+    public double f64() {
         if (cur == JsonToken.VALUE_NUMBER_INT) {
             if (negative) {
                 if (end - start == 2 && b[start + 1] == '0') {
@@ -572,5 +621,52 @@ final class FastJson {
     /** Correctly rounded like {@code Double.parseDouble}: FastDoubleParser's JSON parser, on the bytes in place. */
     private double slowDouble() {
         return JsonDoubleParser.parseDouble(b, start, end - start);
+    }
+
+    // ---------------------------------------------------------------- errors: all declined
+
+    /** The current string's or name's opening quote. */
+    @Override
+    public long tokenStart() {
+        return start - 1;
+    }
+
+    /** Just past the last token read. */
+    @Override
+    public long afterToken() {
+        return pos;
+    }
+
+    /** Just past the current name's closing quote. */
+    @Override
+    public long afterName() {
+        return end + 1;
+    }
+
+    /** No path: the fast path reports no error. */
+    @Override
+    public void push(String key) {
+    }
+
+    /** No path: the fast path reports no error. */
+    @Override
+    public void pushIndex(int index) {
+    }
+
+    /** No path: the fast path reports no error. */
+    @Override
+    public void pop() {
+    }
+
+    /** Declines: the full path rebuilds the error with serde's wording and position. */
+    @Override
+    public SidecarParseException error(String reason, long index) {
+        throw bail();
+    }
+
+    /** Declines: the full path rebuilds the error with serde's wording and position. */
+    @Override
+    public SidecarParseException invalidType(String expected) {
+        throw bail();
     }
 }

@@ -1,137 +1,160 @@
 package dev.ktstr.api.codec;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.ktstr.api.KtstrException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * A JSON writer laid out exactly like serde_json's {@code PrettyFormatter}: two-space indent,
- * {@code "key": value}, members separated by {@code ,} and a newline, {@code {}} and {@code []}
- * for empty containers, no trailing newline.
+ * The sidecar codec's writer: a {@link SerdeJson#prettyGenerator} over an in-memory buffer,
+ * with one call per serde event so the schema writers read like the struct they write.
+ * Separators, newlines and indent are the printer's job; strings are checked for unpaired
+ * surrogates first, which serde cannot hold and which the generator would reject in its own words.
  */
 final class PrettyJson {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private final ByteArrayBuilder buffer = new ByteArrayBuilder(8192);
+    private final JsonGenerator g;
 
-    private final StringBuilder out = new StringBuilder(4096);
-    /** hasMembers[d]: whether the container at depth d already has a member. */
-    private boolean[] hasMembers = new boolean[16];
-    private int depth;
-
-    byte[] toBytes() {
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+    PrettyJson() {
+        try {
+            g = SerdeJson.prettyGenerator(buffer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
+    /** The document's UTF-8 bytes; ends the writing. */
+    byte[] toBytes() {
+        try {
+            g.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+
+    /** The document as a string; ends the writing. */
     @Override
     public String toString() {
-        return out.toString();
+        return new String(toBytes(), StandardCharsets.UTF_8);
     }
 
     void beginObject() {
-        open('{');
+        try {
+            g.writeStartObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void endObject() {
-        close('}');
+        try {
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void beginArray() {
-        open('[');
+        try {
+            g.writeStartArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void endArray() {
-        close(']');
-    }
-
-    /** Starts an object member: separator, newline, indent, the quoted key and {@code ": "}. */
-    void key(String key) {
-        element();
-        string(key);
-        out.append(": ");
-    }
-
-    /** Starts an array element: separator, newline and indent. */
-    void element() {
-        if (hasMembers[depth]) {
-            out.append(',');
+        try {
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        hasMembers[depth] = true;
-        out.append('\n');
-        indent(depth);
+    }
+
+    /** Starts an object member: the quoted key; the value follows. */
+    void key(String key) {
+        checkScalars(key);
+        try {
+            g.writeFieldName(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Marks the start of an array element. The printer writes the separator when the element's
+     * value comes, so this writes nothing; it keeps array loops symmetric with {@link #key}.
+     */
+    void element() {
+        // separators come from SerdePrettyPrinter
     }
 
     void nullValue() {
-        out.append("null");
+        try {
+            g.writeNull();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void bool(boolean v) {
-        out.append(v);
+        try {
+            g.writeBoolean(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void i64(long v) {
-        out.append(v);
+        try {
+            g.writeNumber(v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void u64(long bits) {
-        out.append(Long.toUnsignedString(bits));
+        try {
+            SerdeJson.writeU64(g, bits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void f64(double v) {
-        out.append(SerdeFloats.format(v));
+        try {
+            SerdeJson.writeF64(g, v);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void string(String s) {
-        out.append('"');
+        checkScalars(s);
+        try {
+            g.writeString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Refuses an unpaired UTF-16 surrogate: Rust strings hold only Unicode scalar values. */
+    private static void checkScalars(String s) {
         int len = s.length();
         for (int i = 0; i < len; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else if (Character.isSurrogate(c)) {
-                        if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            out.append(c).append(s.charAt(++i));
-                        } else {
-                            throw new KtstrException("cannot write a sidecar string with an unpaired UTF-16 surrogate"
-                                    + " (U+" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at index " + i
-                                    + "): Rust strings hold only Unicode scalar values; fix the value before writing");
-                        }
-                    } else {
-                        out.append(c);
-                    }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw new KtstrException("cannot write a sidecar string with an unpaired UTF-16 surrogate"
+                            + " (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + " at index " + i
+                            + "): Rust strings hold only Unicode scalar values; fix the value before writing");
                 }
             }
-        }
-        out.append('"');
-    }
-
-    private void open(char bracket) {
-        out.append(bracket);
-        depth++;
-        if (depth == hasMembers.length) {
-            hasMembers = java.util.Arrays.copyOf(hasMembers, depth * 2);
-        }
-        hasMembers[depth] = false;
-    }
-
-    private void close(char bracket) {
-        if (hasMembers[depth]) {
-            out.append('\n');
-            indent(depth - 1);
-        }
-        depth--;
-        out.append(bracket);
-    }
-
-    private void indent(int level) {
-        for (int i = 0; i < level; i++) {
-            out.append("  ");
         }
     }
 }

@@ -1,134 +1,74 @@
 package dev.ktstr.report.text;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.PrettyPrinter;
+import dev.ktstr.api.codec.SerdeJson;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * Pretty JSON in serde_json's layout (two-space indent, {@code "key": value}, {@code []} and
- * {@code {}} for empty containers, non-ASCII unescaped), written with jackson-core streaming.
+ * The reports' JSON helpers, on the API's serde_json writer ({@link SerdeJson}): the same
+ * layout, escapes and float text as the sidecar codec.
  */
 public final class JsonText {
-    // serde_json writes control-character escapes with lowercase hex; Jackson defaults to uppercase.
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(com.fasterxml.jackson.core.json.JsonWriteFeature.WRITE_HEX_UPPER_CASE).build();
-
     /** Writes JSON with a generator. */
     @FunctionalInterface
     public interface Body {
+        /**
+         * Writes the document.
+         *
+         * @param g a generator laid out as serde_json's pretty printer
+         * @throws IOException when the generator fails
+         */
         void write(JsonGenerator g) throws IOException;
     }
 
     private JsonText() {
     }
 
-    /** Runs {@code body} on a serde-pretty generator and returns the text (no final newline). */
+    /**
+     * Runs {@code body} on a serde-pretty generator.
+     *
+     * @param body writes one document
+     * @return the text, no final newline
+     */
     public static String pretty(Body body) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.setPrettyPrinter(new SerdePretty());
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing JSON to a string failed", e);
-        }
-        return out.toString();
+        return SerdeJson.pretty(body::write);
     }
 
-    /** Writes a float as serde_json does: shortest digits, {@code .0} when integral, null if non-finite. */
+    /**
+     * Writes a float as serde_json does: shortest digits, {@code .0} when integral, null if non-finite.
+     *
+     * @param g the generator
+     * @param value the value
+     * @throws IOException when the generator fails
+     */
     public static void writeFloat(JsonGenerator g, double value) throws IOException {
-        if (Double.isFinite(value)) {
-            g.writeNumber(RustFormat.json(value));
-        } else {
-            g.writeNull();
-        }
+        SerdeJson.writeF64(g, value);
     }
 
-    /** Writes a u64 held in a long's bits. */
+    /**
+     * Writes a u64 held in a long's bits.
+     *
+     * @param g the generator
+     * @param bits the unsigned value's bits
+     * @throws IOException when the generator fails
+     */
     public static void writeU64(JsonGenerator g, long bits) throws IOException {
-        g.writeNumber(Long.toUnsignedString(bits));
+        SerdeJson.writeU64(g, bits);
     }
 
-    /** Writes a string or null. */
+    /**
+     * Writes a string or null.
+     *
+     * @param g the generator
+     * @param value the string, or empty for {@code null}
+     * @throws IOException when the generator fails
+     */
     public static void writeOptString(JsonGenerator g, Optional<String> value) throws IOException {
         if (value.isPresent()) {
             g.writeString(value.get());
         } else {
             g.writeNull();
-        }
-    }
-
-    private static final class SerdePretty implements PrettyPrinter {
-        private int level;
-
-        private void newline(JsonGenerator g) throws IOException {
-            g.writeRaw('\n');
-            g.writeRaw("  ".repeat(level));
-        }
-
-        @Override
-        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw('\n');
-        }
-
-        @Override
-        public void writeStartObject(JsonGenerator g) throws IOException {
-            g.writeRaw('{');
-            level++;
-        }
-
-        @Override
-        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            level--;
-            if (entries > 0) {
-                newline(g);
-            }
-            g.writeRaw('}');
-        }
-
-        @Override
-        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
-        }
-
-        @Override
-        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
-        }
-
-        @Override
-        public void writeStartArray(JsonGenerator g) throws IOException {
-            g.writeRaw('[');
-            level++;
-        }
-
-        @Override
-        public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            level--;
-            if (values > 0) {
-                newline(g);
-            }
-            g.writeRaw(']');
-        }
-
-        @Override
-        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            newline(g);
-        }
-
-        @Override
-        public void beforeArrayValues(JsonGenerator g) throws IOException {
-            newline(g);
-        }
-
-        @Override
-        public void beforeObjectEntries(JsonGenerator g) throws IOException {
-            newline(g);
         }
     }
 }

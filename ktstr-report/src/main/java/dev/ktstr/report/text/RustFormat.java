@@ -1,9 +1,9 @@
 package dev.ktstr.report.text;
 
+import dev.ktstr.api.codec.SerdeFloats;
 import dev.ktstr.api.layout.Utf8Order;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -11,7 +11,9 @@ import java.math.RoundingMode;
  *
  * <p>Java's {@code String.format} rounds the decimal string half-up and pads by UTF-16 units;
  * Rust rounds the exact binary value half to even and pads by Unicode scalar values. Reports
- * must match upstream byte for byte, hence this class.
+ * must match upstream byte for byte, hence this class. The digits of {@link #display} are
+ * those of the API's {@link SerdeFloats}; serde_json's own layout of them is
+ * {@link SerdeFloats#format}.
  */
 public final class RustFormat {
     private static final BigDecimal TWO_64 = new BigDecimal(BigInteger.ONE.shiftLeft(64));
@@ -57,48 +59,7 @@ public final class RustFormat {
         if (value == 0.0) {
             return isNegative(value) ? "-0" : "0";
         }
-        String plain = shortest(value).stripTrailingZeros().toPlainString();
-        return plain;
-    }
-
-    /**
-     * serde_json's text of a finite {@code f64} (shortest round-trip digits, {@code .0} on
-     * integral values, scientific outside 1e-5..1e16 with an explicit exponent sign).
-     *
-     * @throws IllegalArgumentException for NaN or an infinity (serde writes {@code null}; callers
-     *     decide)
-     */
-    public static String json(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("non-finite float has no JSON number text: " + value);
-        }
-        if (value == 0.0) {
-            return isNegative(value) ? "-0.0" : "0.0";
-        }
-        BigDecimal bd = shortest(Math.abs(value)).stripTrailingZeros();
-        String digits = bd.unscaledValue().toString();
-        int n = digits.length();
-        int e = n - 1 - bd.scale();
-        StringBuilder out = new StringBuilder();
-        if (value < 0) {
-            out.append('-');
-        }
-        if (e >= -5 && e <= 15) {
-            if (n - 1 <= e) {
-                out.append(digits).append("0".repeat(e - n + 1)).append(".0");
-            } else if (e >= 0) {
-                out.append(digits, 0, e + 1).append('.').append(digits, e + 1, n);
-            } else {
-                out.append("0.").append("0".repeat(-e - 1)).append(digits);
-            }
-        } else {
-            out.append(digits.charAt(0));
-            if (n > 1) {
-                out.append('.').append(digits, 1, n);
-            }
-            out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
-        }
-        return out.toString();
+        return SerdeFloats.shortest(value).toPlainString();
     }
 
     /** Rust {@code f64::round}: half away from zero (Java's {@code Math.round} is half up). */
@@ -149,30 +110,5 @@ public final class RustFormat {
 
     private static boolean isNegative(double value) {
         return Double.doubleToRawLongBits(value) < 0;
-    }
-
-    /** The shortest decimal that reads back as {@code value}; among those, the closest. */
-    private static BigDecimal shortest(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int p = 1; p < 17; p++) {
-            BigDecimal candidate = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == value) {
-                return candidate;
-            }
-            // Near a power of two the rounding interval is lopsided: a p-digit neighbour of the
-            // nearest p-digit decimal may read back although the nearest one does not.
-            BigDecimal step = BigDecimal.ONE.movePointLeft(candidate.scale());
-            BigDecimal best = null;
-            for (BigDecimal neighbour : new BigDecimal[] {candidate.subtract(step), candidate.add(step)}) {
-                if (neighbour.signum() != 0 && neighbour.doubleValue() == value
-                        && (best == null || neighbour.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
-                    best = neighbour;
-                }
-            }
-            if (best != null) {
-                return best;
-            }
-        }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }
 }

@@ -99,18 +99,6 @@ class RustFormatTest {
     }
 
     @Test
-    void jsonFloatsFollowSerde() {
-        assertEquals("5.0", RustFormat.json(5.0));
-        assertEquals("0.25", RustFormat.json(0.25));
-        assertEquals("1e+16", RustFormat.json(1e16));
-        assertEquals("1000000000000000.0", RustFormat.json(1e15));
-        assertEquals("1e-6", RustFormat.json(1e-6));
-        assertEquals("0.00001", RustFormat.json(1e-5));
-        assertEquals("1.5e-7", RustFormat.json(1.5e-7));
-        assertEquals("-0.0", RustFormat.json(-0.0));
-    }
-
-    @Test
     void paddingCountsScalarValues() {
         assertEquals("µs  ", RustFormat.padRight("µs", 4));
         assertEquals("  µs", RustFormat.padLeft("µs", 4));

@@ -35,20 +35,28 @@ public final class StatsReport {
     /** Percent of the limit at or above which a program is flagged. */
     public static final double VERIFIER_WARN_PCT = 75.0;
 
-    private static final List<Map.Entry<String, ToDoubleFunction<GauntletRow>>> OUTLIER_COLUMNS = List.of(
-            Map.entry("spread", GauntletRow::spread),
-            Map.entry("gap_ms", r -> U64.toDouble(r.gapMs())),
-            Map.entry("migrations", r -> U64.toDouble(r.migrations())),
-            Map.entry("migration_ratio", GauntletRow::migrationRatio),
-            Map.entry("imbalance", GauntletRow::imbalanceRatio),
-            Map.entry("dsq_depth", r -> (double) r.maxDsqDepth()),
-            Map.entry("stalls", r -> U64.toDouble(r.stallCount())),
-            Map.entry("fallback", r -> (double) r.fallbackCount()),
-            Map.entry("keep_last", r -> (double) r.keepLastCount()),
-            Map.entry("worst_p99_wake_latency_us", GauntletRow::worstP99WakeLatencyUs),
-            Map.entry("worst_wake_latency_cv", GauntletRow::worstWakeLatencyCv),
-            Map.entry("worst_mean_run_delay_us", GauntletRow::worstMeanRunDelayUs),
-            Map.entry("worst_run_delay_us", GauntletRow::worstRunDelayUs));
+    private static final List<Map.Entry<String, MetricDef>> OUTLIER_COLUMNS = List.of(
+            Map.entry("spread", Metrics.named("worst_spread")),
+            Map.entry("gap_ms", Metrics.named("worst_gap_ms")),
+            Map.entry("migrations", Metrics.named("total_migrations")),
+            Map.entry("migration_ratio", Metrics.named("worst_migration_ratio")),
+            Map.entry("imbalance", Metrics.named("max_imbalance_ratio")),
+            Map.entry("dsq_depth", Metrics.named("max_dsq_depth")),
+            Map.entry("stalls", Metrics.named("stall_count")),
+            Map.entry("fallback", Metrics.named("total_fallback")),
+            Map.entry("keep_last", Metrics.named("total_keep_last")),
+            Map.entry("worst_p99_wake_latency_us", Metrics.named("worst_p99_wake_latency_us")),
+            Map.entry("worst_wake_latency_cv", Metrics.named("worst_wake_latency_cv")),
+            Map.entry("worst_mean_run_delay_us", Metrics.named("worst_mean_run_delay_us")),
+            Map.entry("worst_run_delay_us", Metrics.named("worst_run_delay_us")));
+
+    // The metrics of dimensionSummary's columns.
+    private static final MetricDef SPREAD = Metrics.named("worst_spread");
+    private static final MetricDef GAP = Metrics.named("worst_gap_ms");
+    private static final MetricDef IMBALANCE = Metrics.named("max_imbalance_ratio");
+    private static final MetricDef DSQ = Metrics.named("max_dsq_depth");
+    private static final MetricDef STALLS = Metrics.named("stall_count");
+    private static final MetricDef FALLBACK = Metrics.named("total_fallback");
 
     private StatsReport() {
     }
@@ -138,7 +146,7 @@ public final class StatsReport {
         Map<String, List<GauntletRow>> byScenario = groupBy(rows, GauntletRow::scenario);
         List<Outlier> out = new ArrayList<>();
         for (var column : OUTLIER_COLUMNS) {
-            ToDoubleFunction<GauntletRow> f = column.getValue();
+            ToDoubleFunction<GauntletRow> f = column.getValue()::value;
             double[] values = rows.stream().mapToDouble(f).toArray();
             double mean = mean(values);
             double std = sampleStd(values, mean);
@@ -169,14 +177,9 @@ public final class StatsReport {
             long pass = g.stream().filter(r -> r.passed() && !r.skipped()).count();
             long skip = g.stream().filter(GauntletRow::skipped).count();
             long fail = Math.max(0, total - pass - skip);
-            double stalls = g.stream().mapToDouble(r -> U64.toDouble(r.stallCount())).sum();
-            out.add(new GroupSummary(group.getKey(), pass, total, skip, fail,
-                    mean(g.stream().mapToDouble(GauntletRow::spread).toArray()),
-                    mean(g.stream().mapToDouble(r -> U64.toDouble(r.gapMs())).toArray()),
-                    mean(g.stream().mapToDouble(GauntletRow::imbalanceRatio).toArray()),
-                    mean(g.stream().mapToDouble(r -> (double) r.maxDsqDepth()).toArray()),
-                    RustFormat.saturatingToU64(stalls),
-                    mean(g.stream().mapToDouble(r -> (double) r.fallbackCount()).toArray())));
+            double stalls = g.stream().mapToDouble(STALLS::value).sum();
+            out.add(new GroupSummary(group.getKey(), pass, total, skip, fail, mean(g, SPREAD), mean(g, GAP),
+                    mean(g, IMBALANCE), mean(g, DSQ), RustFormat.saturatingToU64(stalls), mean(g, FALLBACK)));
         }
         out.sort(Comparator.comparingDouble(GroupSummary::avgSpread).reversed());
         return out;
@@ -332,6 +335,10 @@ public final class StatsReport {
             sorted.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
         }
         return new LinkedHashMap<>(sorted);
+    }
+
+    private static double mean(List<GauntletRow> rows, MetricDef metric) {
+        return mean(rows.stream().mapToDouble(metric::value).toArray());
     }
 
     static double mean(double[] values) {

@@ -1,16 +1,12 @@
 package dev.ktstr.report.compare;
 
-import dev.ktstr.api.spi.PoolQuery;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.schema.U64;
+import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.report.GauntletRow;
 import dev.ktstr.report.MetricDef;
+import dev.ktstr.report.MetricValues;
 import dev.ktstr.report.Metrics;
 import dev.ktstr.report.ReportException;
 import dev.ktstr.report.text.RustFormat;
@@ -19,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -409,46 +406,9 @@ public final class Compare {
         }
         int n = passing.size();
         double denom = n == 0 ? 1.0 : n;
-        double spread = 0;
-        double migrationRatio = 0;
-        double imbalance = 0;
-        double p99 = 0;
-        double median = 0;
-        double cv = 0;
-        double meanRunDelay = 0;
-        double runDelay = 0;
-        double tail = 0;
-        double perWorker = 0;
-        double locality = 0;
-        double crossNode = 0;
-        long gap = 0;
-        long migrations = 0;
-        long dsq = 0;
-        long stalls = 0;
-        long fallback = 0;
-        long keepLast = 0;
-        long iterations = 0;
+        MetricValues avgValues = MetricValues.of(m -> averageBits(m, passing, denom));
         TreeMap<String, double[]> ext = new TreeMap<>(RustFormat::compareUtf8);
         for (GauntletRow r : passing) {
-            spread += r.spread();
-            gap += r.gapMs();
-            migrations += r.migrations();
-            migrationRatio += r.migrationRatio();
-            imbalance += r.imbalanceRatio();
-            dsq += r.maxDsqDepth();
-            stalls += r.stallCount();
-            fallback += r.fallbackCount();
-            keepLast += r.keepLastCount();
-            p99 += r.worstP99WakeLatencyUs();
-            median += r.worstMedianWakeLatencyUs();
-            cv += r.worstWakeLatencyCv();
-            iterations += r.totalIterations();
-            meanRunDelay += r.worstMeanRunDelayUs();
-            runDelay += r.worstRunDelayUs();
-            tail += r.worstWakeLatencyTailRatio();
-            perWorker += r.worstIterationsPerWorker();
-            locality += r.pageLocality();
-            crossNode += r.crossNodeMigrationRatio();
             r.extMetrics().forEach((k, v) -> {
                 double[] acc = ext.computeIfAbsent(k, x -> new double[2]);
                 acc[0] += v;
@@ -457,25 +417,41 @@ public final class Compare {
         }
         Map<String, Double> extAvg = new TreeMap<>(RustFormat::compareUtf8);
         ext.forEach((k, acc) -> extAvg.put(k, acc[0] / acc[1]));
-        long dsqAvg = RustFormat.saturatingToU64(RustFormat.roundHalfAwayFromZero(U64.toDouble(dsq) / denom));
         GauntletRow avg = new GauntletRow(first.scenario(), first.topology(), first.workType(), first.scheduler(),
                 first.kernelVersion(), mixedDirty(members, true), mixedDirty(members, false), first.flags(),
-                first.runSource(), !anyFailed && !anySkipped && n > 0, anySkipped,
-                spread / denom, roundU64(gap, denom), roundU64(migrations, denom), migrationRatio / denom,
-                imbalance / denom, Math.min(dsqAvg, U64.U32_MAX), roundU64(stalls, denom), roundI64(fallback, denom),
-                roundI64(keepLast, denom), p99 / denom, median / denom, cv / denom, roundU64(iterations, denom),
-                meanRunDelay / denom, runDelay / denom, tail / denom, perWorker / denom, locality / denom,
-                crossNode / denom, extAvg);
+                first.runSource(), !anyFailed && !anySkipped && n > 0, anySkipped, avgValues, extAvg);
         // Upstream keys the averaged row again: a "+mixed" commit keeps its suffix and pairs with nothing clean.
         return new Group(pairingKey(avg, pairing), avg, n, members.size(), List.copyOf(passing));
     }
 
-    private static long roundU64(long sumBits, double denom) {
-        return RustFormat.saturatingToU64(RustFormat.roundHalfAwayFromZero(U64.toDouble(sumBits) / denom));
+    /**
+     * A metric's mean over the passing trials, as upstream's {@code group_and_average_by} takes
+     * it for the metric's Rust type: floats summed in order and divided; integers summed
+     * (wrapping, as the Rust sum of these values never does in practice), divided as f64,
+     * rounded half away from zero and cast back saturating (a u32 is capped at {@code u32::MAX}).
+     */
+    private static long averageBits(MetricDef m, List<GauntletRow> passing, double denom) {
+        if (m.kind() == MetricDef.Kind.F64) {
+            double sum = 0;
+            for (GauntletRow r : passing) {
+                sum += m.value(r);
+            }
+            return Double.doubleToRawLongBits(sum / denom);
+        }
+        long sum = 0;
+        for (GauntletRow r : passing) {
+            sum += r.values().bits(m);
+        }
+        return switch (m.kind()) {
+            case U64 -> roundU64(sum, denom);
+            case U32 -> Math.min(roundU64(sum, denom), U64.U32_MAX);
+            case I64 -> RustFormat.saturatingToI64(RustFormat.roundHalfAwayFromZero((double) sum / denom));
+            case F64 -> throw new AssertionError(m);
+        };
     }
 
-    private static long roundI64(long sum, double denom) {
-        return RustFormat.saturatingToI64(RustFormat.roundHalfAwayFromZero((double) sum / denom));
+    private static long roundU64(long sumBits, double denom) {
+        return RustFormat.saturatingToU64(RustFormat.roundHalfAwayFromZero(U64.toDouble(sumBits) / denom));
     }
 
     /** {@code base+mixed} when the group mixes {@code -dirty} and clean commits, else the first value. */

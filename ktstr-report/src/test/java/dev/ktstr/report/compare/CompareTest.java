@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ktstr.api.schema.HostContext;
+import dev.ktstr.api.schema.MonitorSummary;
 import dev.ktstr.api.schema.ScenarioStats;
+import dev.ktstr.api.schema.ScxEventDeltas;
 import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.report.GauntletRow;
+import dev.ktstr.report.Metrics;
 import dev.ktstr.report.ReportException;
 import dev.ktstr.report.Sidecars;
 import java.util.ArrayList;
@@ -137,6 +141,36 @@ class CompareTest {
                 CompareOptions.defaults().withPolicy(ComparisonPolicy.uniform(0)));
         assertEquals(Verdict.REGRESSION, metric(zero, "worst_spread").verdict());
         assertEquals(Verdict.BOTH_ZERO, metric(zero, "worst_gap_ms").verdict());
+    }
+
+    @Test
+    void averagingFollowsEachMetricsRustType() {
+        // Two passing trials and a failed one (left out of every mean): floats are divided, integers
+        // rounded half away from zero (-1.5 -> -2, which Math.round would make -1), stall flags counted.
+        List<GauntletRow> rows = new ArrayList<>();
+        long[][] ints = {{1, 3, -1, 1}, {2, 4, -2, 0}, {90, 90, -90, 1}};
+        double[] spread = {1.0, 2.0, 50.0};
+        for (int i = 0; i < 3; i++) {
+            long[] v = ints[i];
+            MonitorSummary monitor = MonitorSummary.builder().maxLocalDsqDepth(v[1]).stallDetected(v[3] == 1)
+                    .eventDeltas(ScxEventDeltas.builder().totalFallback(v[2]).totalDispatchKeepLast(7).build()).build();
+            int t = i;
+            rows.add(GauntletRow.of(Sidecars.base("avg_test", "1n2l4c1t").passed(i < 2).monitor(monitor)
+                    .stats(ScenarioStats.builder().worstSpread(spread[t]).worstGapMs(v[0]).build()).build()));
+        }
+        List<Compare.Group> groups = Compare.average(rows, List.of());
+        assertEquals(1, groups.size());
+        Compare.Group g = groups.get(0);
+        assertEquals(2, g.passes());
+        assertEquals(3, g.total());
+        GauntletRow avg = g.row();
+        assertEquals(false, avg.passed());
+        assertEquals(1.5, Metrics.named("worst_spread").value(avg));
+        assertEquals(2, avg.values().bits(Metrics.named("worst_gap_ms")));
+        assertEquals(4, avg.values().bits(Metrics.named("max_dsq_depth")));
+        assertEquals(-2, avg.values().bits(Metrics.named("total_fallback")));
+        assertEquals(7, avg.values().bits(Metrics.named("total_keep_last")));
+        assertEquals(1, avg.values().bits(Metrics.named("stall_count")));
     }
 
     @Test

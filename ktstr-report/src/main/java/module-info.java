@@ -5,6 +5,10 @@
  */
 module dev.ktstr.report {
     requires transitive dev.ktstr.api;
+    // JSON views write through jackson-core's generator; policy files are bound with databind.
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.annotation;
+    requires com.fasterxml.jackson.databind;
     requires org.apache.commons.statistics.inference;
     // HTML reports: charts drawn through Graphics2D (java.desktop) into SVG; templates; JUnit XML via StAX.
     requires org.jfree.svg;
@@ -18,4 +22,7 @@ module dev.ktstr.report {
     exports dev.ktstr.report.render;
     exports dev.ktstr.report.text;
     exports dev.ktstr.report.trend;
+
+    // databind builds ComparisonPolicy's private file record reflectively.
+    opens dev.ktstr.report.compare to com.fasterxml.jackson.databind;
 }

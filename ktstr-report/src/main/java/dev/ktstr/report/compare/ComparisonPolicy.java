@@ -1,11 +1,19 @@
 package dev.ktstr.report.compare;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ktstr.report.MetricDef;
 import dev.ktstr.report.Metrics;
 import dev.ktstr.report.ReportException;
@@ -27,8 +35,12 @@ import java.util.TreeMap;
  * @param perMetricPercent overrides by registry name, in percent
  */
 public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, Double> perMetricPercent) {
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    // Strict as serde: no duplicate keys, no "10" for 10 (ints are fine for f64); trailing tokens
+    // are checked after binding, in serde's words.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
 
     public ComparisonPolicy {
         Objects.requireNonNull(defaultPercent, "defaultPercent");
@@ -116,61 +128,73 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
     /**
      * Parses a policy JSON object: keys {@code default_percent} (number or null) and
      * {@code per_metric_percent} (object of numbers), both optional, any other key rejected.
-     * Messages follow serde's wording; line/column come from the streaming parser.
+     * Bound with jackson-databind; its errors are worded as serde's where upstream's are
+     * documented (unknown field, invalid type), with the line and column of the fault.
+     *
+     * @param text the policy file's text
+     * @return the policy, not validated
+     * @throws ReportException for text that is not such an object
      */
     public static ComparisonPolicy parse(String text) {
-        try (JsonParser p = JSON.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw error(p, "EOF while parsing a value");
-            }
-            if (t != JsonToken.START_OBJECT) {
-                throw error(p, "invalid type: " + describe(p, t) + ", expected struct ComparisonPolicy");
-            }
-            OptionalDouble def = OptionalDouble.empty();
-            TreeMap<String, Double> per = new TreeMap<>(RustFormat::compareUtf8);
-            boolean seenDefault = false;
-            boolean seenPer = false;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                t = p.nextToken();
-                switch (name) {
-                    case "default_percent" -> {
-                        if (seenDefault) {
-                            throw error(p, "duplicate field `default_percent`");
-                        }
-                        seenDefault = true;
-                        def = t == JsonToken.VALUE_NULL ? OptionalDouble.empty() : OptionalDouble.of(number(p, t));
-                    }
-                    case "per_metric_percent" -> {
-                        if (seenPer) {
-                            throw error(p, "duplicate field `per_metric_percent`");
-                        }
-                        seenPer = true;
-                        if (t != JsonToken.START_OBJECT) {
-                            throw error(p, "invalid type: " + describe(p, t) + ", expected a map");
-                        }
-                        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                            String metric = p.currentName();
-                            per.put(metric, number(p, p.nextToken()));
-                        }
-                    }
-                    default -> throw error(p, "unknown field `" + name
-                            + "`, expected `default_percent` or `per_metric_percent`");
+        PolicyFile file;
+        try (JsonParser p = MAPPER.createParser(text)) {
+            try {
+                file = MAPPER.readValue(p, PolicyFile.class);
+                if (p.nextToken() != null) {
+                    throw error(p.currentTokenLocation(), "trailing characters");
                 }
+            } catch (UnrecognizedPropertyException e) {
+                throw error(e, "unknown field `" + e.getPropertyName() + "`, expected `default_percent` or"
+                        + " `per_metric_percent`");
+            } catch (InvalidNullException e) {
+                throw error(e, "invalid type: null, expected " + (e.getPath().size() > 1 ? "f64" : "a map"));
+            } catch (MismatchedInputException e) {
+                // the parser is still open and on the offending token
+                JsonToken t = p.currentToken();
+                throw error(e, t == null ? "EOF while parsing a value"
+                        : "invalid type: " + describe(p, t) + ", expected " + expected(e.getTargetType()));
             }
-            if (p.nextToken() != null) {
-                throw error(p, "trailing characters");
-            }
-            return new ComparisonPolicy(def, per);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String msg = e.getOriginalMessage();
-            throw new ReportException(loc == null ? msg
-                    : msg + " at line " + loc.getLineNr() + " column " + loc.getColumnNr());
+            throw error(e, e.getOriginalMessage());
         } catch (IOException e) {
             throw new ReportException("reading policy text failed: " + e.getMessage());
         }
+        if (file == null) {
+            throw new ReportException("invalid type: null, expected struct ComparisonPolicy");
+        }
+        OptionalDouble def = file.defaultPercent == null ? OptionalDouble.empty()
+                : OptionalDouble.of(file.defaultPercent);
+        return new ComparisonPolicy(def, new TreeMap<>(file.perMetricPercent));
+    }
+
+    /**
+     * The file's shape. A key given as {@code null} is absent for {@code default_percent} (an
+     * {@code Option}) and an error for {@code per_metric_percent} and its values, as for serde.
+     * Fields, not a record: databind hands an absent creator argument through the same null
+     * check as a given {@code null}.
+     */
+    private static final class PolicyFile {
+        @JsonProperty("default_percent")
+        private Double defaultPercent;
+        @JsonProperty("per_metric_percent")
+        @JsonSetter(nulls = Nulls.FAIL, contentNulls = Nulls.FAIL)
+        private Map<String, Double> perMetricPercent = Map.of();
+    }
+
+    private static String expected(Class<?> target) {
+        if (target == PolicyFile.class) {
+            return "struct ComparisonPolicy";
+        }
+        return target != null && Map.class.isAssignableFrom(target) ? "a map" : "f64";
+    }
+
+    private static ReportException error(JsonProcessingException e, String message) {
+        return error(e.getLocation(), message);
+    }
+
+    private static ReportException error(JsonLocation loc, String message) {
+        return new ReportException(loc == null ? message
+                : message + " at line " + loc.getLineNr() + " column " + loc.getColumnNr());
     }
 
     /** Rust's {@code {:?}} of a string: quoted, with quotes, backslashes and controls escaped. */
@@ -196,13 +220,6 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
         return out.append('"').toString();
     }
 
-    private static double number(JsonParser p, JsonToken t) throws IOException {
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDoubleValue();
-        }
-        throw error(p, "invalid type: " + describe(p, t) + ", expected f64");
-    }
-
     private static String describe(JsonParser p, JsonToken t) throws IOException {
         return switch (t) {
             case VALUE_STRING -> "string " + rustDebug(p.getText());
@@ -215,11 +232,6 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
             case VALUE_NUMBER_FLOAT -> "floating point `" + p.getText() + "`";
             default -> t.asString() == null ? t.name() : t.asString();
         };
-    }
-
-    private static ReportException error(JsonParser p, String message) {
-        JsonLocation loc = p.currentLocation();
-        return new ReportException(message + " at line " + loc.getLineNr() + " column " + loc.getColumnNr());
     }
 
     /** The policy's overrides, for JSON output. */

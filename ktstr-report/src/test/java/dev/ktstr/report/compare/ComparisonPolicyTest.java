@@ -50,6 +50,23 @@ class ComparisonPolicyTest {
                 () -> ComparisonPolicy.parse("{\"default_percent\": \"ten\"}"));
         assertTrue(e.getMessage().startsWith("invalid type: string \"ten\", expected f64"), e.getMessage());
         assertEquals(ComparisonPolicy.empty(), ComparisonPolicy.parse("{}"));
+        assertEquals(new ComparisonPolicy(java.util.OptionalDouble.of(10.0), new java.util.TreeMap<>(
+                java.util.Map.of("worst_spread", 5.0))), ComparisonPolicy.parse(
+                        "{\"per_metric_percent\": {\"worst_spread\": 5}, \"default_percent\": 10}"));
+        java.util.Map<String, String> rejected = java.util.Map.of(
+                "{\"per_metric_percent\": {\"worst_spread\": null}}", "invalid type: null, expected f64 at line 1",
+                "{\"per_metric_percent\": null}", "invalid type: null, expected a map at line 1",
+                "{\"per_metric_percent\": [1]}", "invalid type: sequence, expected a map at line 1",
+                "[]", "invalid type: sequence, expected struct ComparisonPolicy at line 1",
+                "null", "invalid type: null, expected struct ComparisonPolicy",
+                "", "EOF while parsing a value",
+                "{\"default_percent\": 1, \"default_percent\": 2}", "Duplicate field 'default_percent' at line 1",
+                "{} {}", "trailing characters at line 1 column 4",
+                "{\"default_percent\": true}", "invalid type: boolean `true`, expected f64 at line 1");
+        rejected.forEach((text, start) -> {
+            ReportException r = assertThrows(ReportException.class, () -> ComparisonPolicy.parse(text), text);
+            assertTrue(r.getMessage().startsWith(start), text + " -> " + r.getMessage());
+        });
         assertEquals(ComparisonPolicy.empty(), ComparisonPolicy.parse("{\"default_percent\": null}"));
     }
 }

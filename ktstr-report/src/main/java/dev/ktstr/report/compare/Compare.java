@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
@@ -229,7 +230,7 @@ public final class Compare {
                 .thenComparing(PooledSidecar::path, RustFormat::compareUtf8));
         List<SidecarResult> out = new ArrayList<>(sorted.size());
         for (PooledSidecar p : sorted) {
-            out.add(archive ? p.sidecar().toBuilder().runSource("archive").build() : p.sidecar());
+            out.add(p.sidecar(archive));
         }
         return out;
     }
@@ -536,27 +537,26 @@ public final class Compare {
         return Optional.of(out.toString());
     }
 
+    /** A hint per wanted commit that the pool holds only as {@code <commit>-dirty}. */
+    private static void dirtyHints(StringBuilder msg, String flag, List<String> wanted, List<GauntletRow> rows,
+            Function<GauntletRow, Optional<String>> commit) {
+        for (String want : wanted) {
+            String dirty = want + "-dirty";
+            if (rows.stream().anyMatch(r -> commit.apply(r).filter(dirty::equals).isPresent())) {
+                msg.append("\nhint: no rows match `").append(flag).append(' ').append(want).append("` but `")
+                        .append(dirty).append("` exists in the pool \u2014 did you mean `").append(flag).append(' ')
+                        .append(dirty).append("`?");
+            }
+        }
+    }
+
     /** Upstream's message when a side matches no row, with its hints. */
     static String zeroMatchMessage(String side, RowFilter filter, List<GauntletRow> rows) {
         StringBuilder msg = new StringBuilder("stats compare: ").append(side).append(" side filter matched 0 sidecars in"
                 + " pool (").append(rows.size()).append(" pooled). Check the per-side filters or confirm the runs exist"
                 + " with `ktstr-sidecar stats list`.");
-        for (String want : filter.get(Dimension.PROJECT_COMMIT)) {
-            String dirty = want + "-dirty";
-            if (rows.stream().anyMatch(r -> r.commit().filter(dirty::equals).isPresent())) {
-                msg.append("\nhint: no rows match `--project-commit ").append(want).append("` but `").append(dirty)
-                        .append("` exists in the pool \u2014 did you mean `--project-commit ").append(dirty)
-                        .append("`?");
-            }
-        }
-        for (String want : filter.get(Dimension.KERNEL_COMMIT)) {
-            String dirty = want + "-dirty";
-            if (rows.stream().anyMatch(r -> r.kernelCommit().filter(dirty::equals).isPresent())) {
-                msg.append("\nhint: no rows match `--kernel-commit ").append(want).append("` but `").append(dirty)
-                        .append("` exists in the pool \u2014 did you mean `--kernel-commit ").append(dirty)
-                        .append("`?");
-            }
-        }
+        dirtyHints(msg, "--project-commit", filter.get(Dimension.PROJECT_COMMIT), rows, GauntletRow::commit);
+        dirtyHints(msg, "--kernel-commit", filter.get(Dimension.KERNEL_COMMIT), rows, GauntletRow::kernelCommit);
         List<String> sources = filter.get(Dimension.RUN_SOURCE);
         if (!sources.isEmpty()) {
             TreeSet<String> present = new TreeSet<>(RustFormat::compareUtf8);

@@ -1,6 +1,5 @@
 package dev.ktstr.report.matrix;
 
-import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.GauntletRow;
 import dev.ktstr.report.compare.PooledSidecar;
 import dev.ktstr.report.compare.RowFilter;
@@ -61,16 +60,12 @@ public record PassMatrix(Axis rowAxis, Axis colAxis, List<String> rows, List<Str
             boolean archiveOverride) {
         Map<String, Map<String, int[]>> grid = new TreeMap<>(RustFormat::compareUtf8);
         TreeSet<String> cols = new TreeSet<>(RustFormat::compareUtf8);
-        int counted = 0;
-        for (PooledSidecar p : pool) {
-            SidecarResult sc = archiveOverride ? p.sidecar().toBuilder().runSource("archive").build() : p.sidecar();
-            GauntletRow row = GauntletRow.of(sc);
-            if (!filter.matches(row)) {
-                continue;
-            }
-            counted++;
-            String r = rowAxis.value(row, p.run());
-            String c = colAxis.value(row, p.run());
+        List<PooledSidecar.Match> matches = PooledSidecar.matching(pool, filter, archiveOverride);
+        int counted = matches.size();
+        for (PooledSidecar.Match m : matches) {
+            GauntletRow row = m.row();
+            String r = rowAxis.value(row, m.source().run());
+            String c = colAxis.value(row, m.source().run());
             cols.add(c);
             int[] n = grid.computeIfAbsent(r, k -> new TreeMap<>(RustFormat::compareUtf8))
                     .computeIfAbsent(c, k -> new int[3]);

@@ -1,6 +1,5 @@
 package dev.ktstr.report.trend;
 
-import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.GauntletRow;
 import dev.ktstr.report.MetricDef;
 import dev.ktstr.report.compare.ComparisonPolicy;
@@ -106,19 +105,16 @@ public record MetricTrend(MetricDef metric, Axis by, List<String> cohorts, List<
         }
         Map<String, String> firstSeen = new HashMap<>();
         Map<String, Map<String, List<GauntletRow>>> byTest = new TreeMap<>(RustFormat::compareUtf8);
-        int counted = 0;
-        for (PooledSidecar p : pool) {
-            SidecarResult sc = archiveOverride ? p.sidecar().toBuilder().runSource("archive").build() : p.sidecar();
-            GauntletRow row = GauntletRow.of(sc);
-            if (!filter.matches(row)) {
-                continue;
-            }
-            counted++;
-            String cohort = by.value(row, p.run());
-            firstSeen.merge(cohort, sc.timestamp(), (x, y) -> RustFormat.compareUtf8(x, y) <= 0 ? x : y);
+        List<PooledSidecar.Match> matches = PooledSidecar.matching(pool, filter, archiveOverride);
+        int counted = matches.size();
+        for (PooledSidecar.Match m : matches) {
+            GauntletRow row = m.row();
+            String run = m.source().run();
+            String cohort = by.value(row, run);
+            firstSeen.merge(cohort, m.sidecar().timestamp(), (x, y) -> RustFormat.compareUtf8(x, y) <= 0 ? x : y);
             List<String> parts = new ArrayList<>();
             for (Axis a : testAxes) {
-                parts.add(a == Axis.FLAGS && row.flags().isEmpty() ? "" : a.value(row, p.run()));
+                parts.add(a == Axis.FLAGS && row.flags().isEmpty() ? "" : a.value(row, run));
             }
             byTest.computeIfAbsent(String.join("/", parts), k -> new HashMap<>())
                     .computeIfAbsent(cohort, k -> new ArrayList<>()).add(row);

@@ -40,7 +40,7 @@ import org.postgresql.copy.CopyIn;
  *   <li>{@code session}: the store's own path, as the CLI drives it: per run the pg run lock, one
  *       {@code WriteSession}, one {@code write} (one transaction, durable at return) per sidecar;</li>
  *   <li>{@code session2}: the same on two threads, each pushing whole runs;</li>
- *   <li>{@code async}: the store's upsert statement (copied from {@code PgWriteSession}), one
+ *   <li>{@code async}: the store's upsert statement (read from {@code PgWriteSession}), one
  *       transaction per row as the store does, with {@code synchronous_commit = off}: the
  *       per-commit WAL flush taken out;</li>
  *   <li>{@code batch}: the same statement, 1,000 rows per JDBC batch and per transaction;</li>
@@ -50,21 +50,24 @@ import org.postgresql.copy.CopyIn;
  */
 public final class PgPush {
 
-    /** The store's statement (PgWriteSession.UPSERT), copied so that the raw modes do the same server work. */
-    private static final String UPSERT = "WITH r AS (INSERT INTO ktstr_run (run) VALUES (?)"
-            + " ON CONFLICT (run) DO UPDATE SET updated_at = now() RETURNING created_at)"
-            + " INSERT INTO ktstr_sidecar (run, file_name, run_created, content, doc,"
-            + " test_name, topology, scheduler, work_type, kernel_version, project_commit, kernel_commit, run_source,"
-            + " passed, skipped, \"timestamp\", stored_at)"
-            + " SELECT ?, ?, r.created_at, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() FROM r"
-            + " ON CONFLICT ON CONSTRAINT ktstr_sidecar_pkey DO UPDATE SET run_created = EXCLUDED.run_created,"
-            + " content = EXCLUDED.content, doc = EXCLUDED.doc, test_name = EXCLUDED.test_name,"
-            + " topology = EXCLUDED.topology, scheduler = EXCLUDED.scheduler, work_type = EXCLUDED.work_type,"
-            + " kernel_version = EXCLUDED.kernel_version, project_commit = EXCLUDED.project_commit,"
-            + " kernel_commit = EXCLUDED.kernel_commit, run_source = EXCLUDED.run_source, passed = EXCLUDED.passed,"
-            + " skipped = EXCLUDED.skipped, \"timestamp\" = EXCLUDED.\"timestamp\", stored_at = EXCLUDED.stored_at";
+    /**
+     * The store's statement, {@code PgWriteSession.UPSERT}, read from the store itself so that
+     * the raw modes do the same server work (the benchmarks run on the class path, where the
+     * package-private field is reachable by reflection).
+     */
+    private static final String UPSERT = storeUpsert();
 
     private PgPush() {
+    }
+
+    private static String storeUpsert() {
+        try {
+            java.lang.reflect.Field f = Class.forName("dev.ktstr.pg.PgWriteSession").getDeclaredField("UPSERT");
+            f.setAccessible(true);
+            return (String) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the pg store's upsert statement", e);
+        }
     }
 
     /** One sidecar to push: its run, file name and bytes. */

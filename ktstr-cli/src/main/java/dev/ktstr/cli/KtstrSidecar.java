@@ -1,5 +1,6 @@
 package dev.ktstr.cli;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.Candidate;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
@@ -75,7 +76,7 @@ public final class KtstrSidecar implements Callable<Integer> {
         cl.setParameterExceptionHandler(CliManners::usageError);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getOut().flush();
-            String message = CliErrors.describe(ex);
+            String message = IoErrorText.describe(ex);
             if (!(ex instanceof KtstrException || ex instanceof IOException || ex instanceof UncheckedIOException)) {
                 // Not a failure this CLI anticipated: name its type so a bug report says what broke.
                 message = ex.getClass().getName() + ": " + message;

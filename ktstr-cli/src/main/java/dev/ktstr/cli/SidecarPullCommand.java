@@ -1,5 +1,6 @@
 package dev.ktstr.cli;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
@@ -85,7 +86,7 @@ final class SidecarPullCommand implements Callable<Integer> {
                         out.println(TerminalText.visible(path));
                     }
                 } catch (IOException | KtstrException | IllegalArgumentException e) {
-                    failed.add(s.location() + ": " + CliErrors.describe(e));
+                    failed.add(s.location() + ": " + IoErrorText.describe(e));
                 }
                 progress.step();
             }

@@ -1,5 +1,6 @@
 package dev.ktstr.cli;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
@@ -120,7 +121,7 @@ final class SidecarPushCommand implements Callable<Integer> {
                     SidecarNames.validateRunName(runName);
                     runs.add(pushRun(target, lock, new RunRef(targetRoot, runName), run, progress));
                 } catch (IOException | KtstrException | IllegalArgumentException e) {
-                    skipped.add(new Skipped(run.location(), CliErrors.describe(e)));
+                    skipped.add(new Skipped(run.location(), IoErrorText.describe(e)));
                 }
             }
         }

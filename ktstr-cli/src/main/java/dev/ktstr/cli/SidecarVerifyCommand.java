@@ -1,11 +1,12 @@
 package dev.ktstr.cli;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.cli.progress.Progress;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.layout.SidecarNames;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.text.JsonText;
@@ -113,7 +114,7 @@ final class SidecarVerifyCommand implements Callable<Integer> {
             sink.accept(failure(path, "no such file or directory"));
             return;
         } catch (IOException | RuntimeException e) {
-            sink.accept(failure(path, "cannot read: " + CliErrors.describe(e)));
+            sink.accept(failure(path, "cannot read: " + IoErrorText.describe(e)));
             return;
         }
         if (attrs.isDirectory()) {
@@ -176,7 +177,7 @@ final class SidecarVerifyCommand implements Callable<Integer> {
             // DirectoryIteratorException (readdir failed half way, as in /proc/1/map_files) included:
             // the entries read so far are still walked.
             Throwable cause = e instanceof DirectoryIteratorException && e.getCause() != null ? e.getCause() : e;
-            sink.accept(failure(dir, "cannot list directory: " + CliErrors.describe(cause)));
+            sink.accept(failure(dir, "cannot list directory: " + IoErrorText.describe(cause)));
         }
         entries.sort((a, b) -> Utf8Order.INSTANCE.compare(a.getFileName().toString(), b.getFileName().toString()));
         stack.push(new Level(entries));
@@ -206,7 +207,7 @@ final class SidecarVerifyCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             return failure(file, "cannot read: no such file or directory");
         } catch (IOException | RuntimeException e) {
-            return failure(file, "cannot read: " + CliErrors.describe(e));
+            return failure(file, "cannot read: " + IoErrorText.describe(e));
         }
         try {
             SidecarResult r;
@@ -224,7 +225,7 @@ final class SidecarVerifyCommand implements Callable<Integer> {
             return failure(file, "cannot check: " + file.toFile().length()
                     + " bytes do not fit in this JVM's heap (raise -Xmx or lower " + SidecarFiles.MAX_BYTES_PROPERTY + ")");
         } catch (RuntimeException e) {
-            return failure(file, "cannot check: " + CliErrors.describe(e));
+            return failure(file, "cannot check: " + IoErrorText.describe(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ktstr.cli;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.read.SidecarFiles;
@@ -128,7 +129,7 @@ final class SidecarWriteCommand implements Callable<Integer> {
     }
 
     private static void fail(List<Failed> failed, PrintWriter err, String name, Exception e) {
-        String why = CliErrors.describe(e);
+        String why = IoErrorText.describe(e);
         failed.add(new Failed(name, why.startsWith(name + ":") ? why : name + ": " + why));
         err.println("error: " + TerminalText.visible(failed.get(failed.size() - 1).error()));
         err.flush();

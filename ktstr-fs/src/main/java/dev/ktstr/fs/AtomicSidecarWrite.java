@@ -1,5 +1,6 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.layout.VariantHash;
 import java.io.IOException;
@@ -101,7 +102,7 @@ final class AtomicSidecarWrite {
                             + " staging names taken (last " + staging + "); remove stale *.tmp.* files there", e);
                 }
             } catch (IOException e) {
-                throw new IOException("create staging file " + staging + ": " + FsErrors.describe(e)
+                throw new IOException("create staging file " + staging + ": " + IoErrorText.reason(e)
                         + "; check that the directory exists and is writable", e);
             }
         }
@@ -114,13 +115,13 @@ final class AtomicSidecarWrite {
                 }
                 ch.force(true);
             } catch (IOException e) {
-                throw new IOException("write staging file " + staging + ": " + FsErrors.describe(e), e);
+                throw new IOException("write staging file " + staging + ": " + IoErrorText.reason(e), e);
             }
             try {
                 Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 moved = true;
             } catch (IOException e) {
-                throw new IOException("rename " + staging + " to " + target + ": " + FsErrors.describe(e), e);
+                throw new IOException("rename " + staging + " to " + target + ": " + IoErrorText.reason(e), e);
             }
         } finally {
             if (!moved) {
@@ -140,7 +141,7 @@ final class AtomicSidecarWrite {
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException e) {
-            throw new IOException("fsync directory " + dir + ": " + FsErrors.describe(e), e);
+            throw new IOException("fsync directory " + dir + ": " + IoErrorText.reason(e), e);
         }
     }
 }

@@ -1,17 +1,13 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.store.IoErrorText;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Readable one-line text for file-system errors, whose Java messages are often just a path. */
+/** Cause and remedy of a failed file-system write, naming the owner on a permission refusal (wording: {@link IoErrorText}). */
 final class FsErrors {
     private FsErrors() {
     }
@@ -20,28 +16,13 @@ final class FsErrors {
      * One line of cause and remedy for a failure on {@code path}: the common errno-like causes
      * each get their own ({@code no space left on device: free space on that filesystem}), a
      * permission refusal names the owner of the nearest existing directory, and anything else
-     * is {@link #describe} followed by {@code "; " + fallbackRemedy}.
+     * is {@link IoErrorText#reason} followed by {@code "; " + fallbackRemedy}.
      */
     static String explain(Throwable e, Path path, String fallbackRemedy) {
-        String reason = describe(e);
-        if (reason.contains("No space left on device")) {
-            return "no space left on device: free space on that filesystem";
-        }
-        if (reason.contains("Disk quota exceeded")) {
-            return "disk quota exceeded: free space or raise the quota on that filesystem";
-        }
-        if (reason.contains("Read-only file system")) {
-            return "read-only file system: choose a writable CARGO_TARGET_DIR/KTSTR_SIDECAR_DIR";
-        }
-        if (reason.contains("File name too long")) {
-            return "name too long: shorten the kernel version/test name or the target path";
-        }
-        if (reason.contains("Not a directory")) {
-            return "a path component is not a directory: remove the file in the way or choose another"
-                    + " CARGO_TARGET_DIR/KTSTR_SIDECAR_DIR";
-        }
-        if (reason.contains("Too many levels of symbolic links")) {
-            return "symbolic link loop on the path: fix or remove the link";
+        String reason = IoErrorText.reason(e);
+        Optional<String> known = IoErrorText.causeAndRemedy(reason);
+        if (known.isPresent()) {
+            return known.get();
         }
         if (reason.contains("Permission denied") || reason.contains("Operation not permitted")) {
             Path dir = nearestExisting(path);
@@ -77,35 +58,5 @@ final class FsErrors {
         } catch (IOException | RuntimeException e) {
             return "";
         }
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof FileSystemException) {
-            FileSystemException f = (FileSystemException) e;
-            if (f.getReason() != null) {
-                return f.getReason();
-            }
-            if (f instanceof NoSuchFileException) {
-                return "No such file or directory";
-            }
-            if (f instanceof AccessDeniedException) {
-                return "Permission denied";
-            }
-            if (f instanceof FileAlreadyExistsException) {
-                return "File exists";
-            }
-            if (f instanceof NotDirectoryException) {
-                return "Not a directory";
-            }
-            if (f instanceof DirectoryNotEmptyException) {
-                return "Directory not empty";
-            }
-            return f.getClass().getSimpleName();
-        }
-        if (e instanceof IOException && e.getMessage() != null) {
-            return e.getMessage();
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + m;
     }
 }

@@ -1,9 +1,10 @@
 package dev.ktstr.fs;
 
 import dev.ktstr.api.layout.SidecarNames;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.schema.Utf8Order;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 
 /** File-name rules of the filesystem store: the sidecar predicate, staging names, byte order. */
 final class FsNames {
@@ -56,35 +57,19 @@ final class FsNames {
     }
 
     /**
-     * Why {@code fileName} is not a plain sidecar file name, or the empty string when it is:
-     * one component, no separator, no NUL or control character, not {@code .} or {@code ..},
-     * ending in {@code .ktstr.json}, at most 255 bytes of UTF-8.
+     * Why {@code name} cannot name a sidecar here, as a phrase ({@code contains '/'}), or the
+     * empty string: the api's rules ({@link SidecarNames#storedNameProblem}: a plain sidecar
+     * file name, or {@code subdir/name} one level down), and a file part of at most 255 bytes
+     * of UTF-8.
      */
-    static String refusal(String fileName) {
-        if (fileName.isEmpty()) {
-            return "it is empty";
+    static String refusal(String name) {
+        Optional<String> problem = SidecarNames.storedNameProblem(name);
+        if (problem.isPresent()) {
+            return problem.get();
         }
-        if (fileName.equals(".") || fileName.equals("..") || fileName.contains("..")) {
-            return "it contains '..'";
-        }
-        for (int i = 0; i < fileName.length(); i++) {
-            char c = fileName.charAt(i);
-            if (c == '/' || c == '\\') {
-                return "it contains a path separator";
-            }
-            if (c == 0) {
-                return "it contains NUL";
-            }
-            if (Character.isISOControl(c)) {
-                return "it contains a control character (U+" + String.format("%04X", (int) c) + ")";
-            }
-        }
-        if (!fileName.endsWith(SIDECAR_SUFFIX) || !isSidecarName(fileName)) {
-            return "it does not end in " + SIDECAR_SUFFIX;
-        }
-        int bytes = AtomicSidecarWrite.utf8Length(fileName);
+        int bytes = AtomicSidecarWrite.utf8Length(name.substring(name.indexOf('/') + 1));
         if (bytes > AtomicSidecarWrite.NAME_MAX) {
-            return "it is " + bytes + " bytes long, more than the " + AtomicSidecarWrite.NAME_MAX
+            return "is " + bytes + " bytes long, more than the " + AtomicSidecarWrite.NAME_MAX
                     + " a file name can hold; shorten the test name";
         }
         return "";

@@ -1,5 +1,6 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.env.Env;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.layout.SidecarNames;
@@ -182,10 +183,10 @@ public final class FsSidecarStore implements SidecarStore {
                     continue;
                 }
                 if (e instanceof FileAlreadyExistsException) {
-                    throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
+                    throw new IOException("create sidecar dir " + dir + ": " + IoErrorText.reason(e)
                             + " (a non-directory is in the way); remove it or choose another KTSTR_SIDECAR_DIR", e);
                 }
-                throw new IOException("create sidecar dir " + dir + ": " + FsErrors.describe(e)
+                throw new IOException("create sidecar dir " + dir + ": " + IoErrorText.reason(e)
                         + " (it kept vanishing while being created); check what deletes it", e);
             } catch (IOException e) {
                 throw new IOException("create sidecar dir " + dir + ": "
@@ -277,32 +278,9 @@ public final class FsSidecarStore implements SidecarStore {
      */
     @Override
     public Optional<String> nameRefusal(String fileName) {
-        int slash = fileName.indexOf('/');
-        if (slash >= 0) {
-            String sub = fileName.substring(0, slash);
-            String subRefusal = subdirRefusal(sub);
-            if (!subRefusal.isEmpty()) {
-                return Optional.of("subdirectory '" + SidecarNames.printable(sub) + "' of '"
-                        + SidecarNames.printable(fileName) + "' " + subRefusal);
-            }
-        }
-        String refusal = FsNames.refusal(slash >= 0 ? fileName.substring(slash + 1) : fileName);
+        String refusal = FsNames.refusal(fileName);
         return refusal.isEmpty() ? Optional.empty()
-                : Optional.of("sidecar file name '" + SidecarNames.printable(fileName) + "' "
-                        + refusal.substring("it ".length()));
-    }
-
-    private static String subdirRefusal(String sub) {
-        if (sub.isEmpty() || sub.startsWith(".")) {
-            return "is empty or starts with '.'";
-        }
-        for (int i = 0; i < sub.length(); i++) {
-            char c = sub.charAt(i);
-            if (c == '\\' || Character.isISOControl(c)) {
-                return "contains '\\' or a control character";
-            }
-        }
-        return "";
+                : Optional.of("sidecar file name '" + SidecarNames.printable(fileName) + "' " + refusal);
     }
 
     String write(String runLocation, String fileName, byte[] json, String runId) throws IOException {
@@ -318,7 +296,7 @@ public final class FsSidecarStore implements SidecarStore {
         String refusal = FsNames.refusal(fileName);
         if (!refusal.isEmpty()) {
             throw new IllegalArgumentException("refusing to write sidecar '" + SidecarNames.printable(fileName) + "' in "
-                    + runLocation + ": " + refusal + "; a sidecar file name must be one plain name ending in .ktstr.json");
+                    + runLocation + ": it " + refusal + "; a sidecar file name must be one plain name ending in .ktstr.json");
         }
         return AtomicSidecarWrite.write(Path.of(runLocation), fileName, json, runId).toString();
     }
@@ -346,7 +324,7 @@ public final class FsSidecarStore implements SidecarStore {
             return new PoolCollection<>(runsRoot, List.of(), List.of());
         } catch (IOException | DirectoryIteratorException e) {
             Throwable cause = e instanceof DirectoryIteratorException ? e.getCause() : e;
-            problems.add(new WalkProblem(runsRoot, WalkProblem.Kind.UNREADABLE_DIRECTORY, FsErrors.describe(cause)));
+            problems.add(new WalkProblem(runsRoot, WalkProblem.Kind.UNREADABLE_DIRECTORY, IoErrorText.reason(cause)));
         }
         runDirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
         RunWalker walker = walker();
@@ -386,9 +364,9 @@ public final class FsSidecarStore implements SidecarStore {
         } catch (NoSuchFileException | NotDirectoryException e) {
             return List.of();
         } catch (DirectoryIteratorException e) {
-            throw new IOException("list runs under " + root + ": " + FsErrors.describe(e.getCause()), e.getCause());
+            throw new IOException("list runs under " + root + ": " + IoErrorText.reason(e.getCause()), e.getCause());
         } catch (IOException e) {
-            throw new IOException("list runs under " + root + ": " + FsErrors.describe(e)
+            throw new IOException("list runs under " + root + ": " + IoErrorText.reason(e)
                     + "; check that it is a readable directory", e);
         }
         runs.sort(Comparator.comparing(RunInfo::modified, Comparator.reverseOrder())
@@ -406,21 +384,12 @@ public final class FsSidecarStore implements SidecarStore {
         }
     }
 
-    /**
-     * Refuses a run name that is not one plain, visible directory name: empty, a separator
-     * ({@code /} or {@code \\}), a control character, or a leading {@code .} (which also covers
-     * {@code .}, {@code ..} and {@code .locks}).
-     */
+    /** Refuses a run name that is not one plain, visible directory name ({@link SidecarNames#runNameProblem}). */
     private static void refuseBadRunName(String runName) {
-        boolean bad = runName.isEmpty() || runName.startsWith(".");
-        for (int i = 0; i < runName.length() && !bad; i++) {
-            char c = runName.charAt(i);
-            bad = c == '/' || c == '\\' || Character.isISOControl(c);
-        }
-        if (bad) {
+        SidecarNames.runNameProblem(runName).ifPresent(problem -> {
             throw new IllegalArgumentException("refusing run name '" + SidecarNames.printable(runName)
-                    + "': it must be one plain directory name such as 6.14.2-abc1234 (no '/', '\\',"
-                    + " control characters or leading '.')");
-        }
+                    + "': it " + problem + "; it must be one plain directory name such as 6.14.2-abc1234 (no '/',"
+                    + " '\\', control characters or leading '.')");
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.store.IoError;
 import dev.ktstr.api.store.ParseError;
@@ -149,7 +150,7 @@ final class RunWalker {
         } catch (IOException | DirectoryIteratorException e) {
             Throwable cause = e instanceof DirectoryIteratorException ? e.getCause() : e;
             plan.problems.add(new WalkProblem(dir.toString(), WalkProblem.Kind.UNREADABLE_DIRECTORY,
-                    FsErrors.describe(cause)));
+                    IoErrorText.reason(cause)));
             return false;
         }
     }
@@ -272,7 +273,7 @@ final class RunWalker {
                 out[i] = loadOne(f, parser, cache);
             } catch (Throwable t) {
                 // loadOne catches everything it can meet; an Error here is a JVM or parser problem.
-                out[i] = Outcome.io(f.location, "read failed: " + FsErrors.describe(t));
+                out[i] = Outcome.io(f.location, "read failed: " + IoErrorText.reason(t));
             }
         });
         return out;
@@ -397,9 +398,9 @@ final class RunWalker {
             if (file.unchecked && Files.isDirectory(file.path)) {
                 return Outcome.replan();
             }
-            return Outcome.io(location, FsErrors.describe(e));
+            return Outcome.io(location, IoErrorText.reason(e));
         } catch (RuntimeException e) {
-            return Outcome.io(location, FsErrors.describe(e));
+            return Outcome.io(location, IoErrorText.reason(e));
         } catch (OutOfMemoryError e) {
             return Outcome.io(location, "file too large to read: " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package dev.ktstr.pg;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
 import java.io.IOException;
@@ -46,9 +45,7 @@ public final class PgRunLock implements RunLock {
             + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             + " AND l.classid = ?::bigint::oid AND l.objid = ?::bigint::oid ORDER BY a.pid";
 
-    private final PgConfig.Configured configured;
-    private HikariDataSource pool;
-    private boolean closed;
+    private final PgConnections connections;
 
     /** The lock configured from {@code -Dktstr.pg.url} or {@code KTSTR_PG_URL}. */
     public PgRunLock() {
@@ -60,7 +57,7 @@ public final class PgRunLock implements RunLock {
     }
 
     private PgRunLock(PgConfig.Configured configured) {
-        this.configured = configured;
+        this.connections = new PgConnections(configured, "pg run lock", "ktstr-pg-lock", 16, (pool, cfg) -> { });
     }
 
     @Override
@@ -75,7 +72,7 @@ public final class PgRunLock implements RunLock {
 
     @Override
     public Optional<String> unavailableReason() {
-        return configured.refusalIfAny();
+        return connections.unavailableReason();
     }
 
     @Override
@@ -83,28 +80,28 @@ public final class PgRunLock implements RunLock {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(timeout, "timeout");
-        PgConfig cfg = config();
+        PgConfig cfg = connections.config();
         long key = RunKeys.advisoryKey(run.name());
         boolean shared = mode == Mode.SHARED;
         Connection c = null;
         boolean got = false;
         for (int attempt = 1; ; attempt++) {
             try {
-                c = dataSource().getConnection();
+                c = connections.dataSource().getConnection();
                 c.setAutoCommit(true);
                 got = lock(c, key, shared, timeout);
                 break;
             } catch (SQLException e) {
                 if (c != null) {
-                    discard(c);
+                    connections.discard(c);
                     c = null;
                 }
                 // A dead pooled connection (server restarted): retire them all and try once more.
                 if (attempt == 1 && PgErrors.isConnectionLoss(e)) {
-                    retire();
+                    connections.retire();
                     continue;
                 }
-                throw failure(cfg, "taking the run lock on " + run, e);
+                throw connections.failure(cfg, "taking the run lock on " + run, e);
             }
         }
         if (!got) {
@@ -122,22 +119,18 @@ public final class PgRunLock implements RunLock {
 
     @Override
     public List<Holder> holders(RunRef run) throws IOException {
-        PgConfig cfg = config();
-        try (Connection c = dataSource().getConnection()) {
+        PgConfig cfg = connections.config();
+        try (Connection c = connections.dataSource().getConnection()) {
             return holders(c, RunKeys.advisoryKey(run.name()));
         } catch (SQLException e) {
-            throw failure(cfg, "asking who holds the run lock on " + run, e);
+            throw connections.failure(cfg, "asking who holds the run lock on " + run, e);
         }
     }
 
     /** Closes the lock connection pool (a lock still held is released with its connection). Idempotent. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (pool != null) {
-            pool.close();
-            pool = null;
-        }
+    public void close() {
+        connections.close();
     }
 
     private static boolean lock(Connection c, long key, boolean shared, Duration timeout) throws SQLException {
@@ -222,59 +215,6 @@ public final class PgRunLock implements RunLock {
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 
-    /** The one-line error; a lost connection retires every pooled one (see PgSidecarStore#failure). */
-    private IOException failure(PgConfig cfg, String doing, SQLException e) {
-        if (PgErrors.isConnectionLoss(e)) {
-            retire();
-        }
-        return PgErrors.of(cfg, doing, e);
-    }
-
-    private void retire() {
-        HikariDataSource ds;
-        synchronized (this) {
-            ds = pool;
-        }
-        if (ds != null && ds.getHikariPoolMXBean() != null) {
-            ds.getHikariPoolMXBean().softEvictConnections();
-        }
-    }
-
-    private PgConfig config() throws IOException {
-        Optional<PgConfig> c = configured.get();
-        if (c.isEmpty()) {
-            throw new IOException("the pg run lock is not configured: " + configured.refusal());
-        }
-        return c.get();
-    }
-
-    private synchronized HikariDataSource dataSource() throws IOException {
-        if (closed) {
-            throw new IOException("the pg run lock provider was closed");
-        }
-        if (pool == null) {
-            pool = PgPools.open(config(), "ktstr-pg-lock", 16);
-        }
-        return pool;
-    }
-
-    /** Ends {@code c} for good: its backend exits and whatever it held is released. */
-    private void discard(Connection c) {
-        HikariDataSource ds;
-        synchronized (this) {
-            ds = pool;
-        }
-        try {
-            if (ds != null) {
-                ds.evictConnection(c);
-            } else {
-                c.close();
-            }
-        } catch (SQLException | RuntimeException ignored) {
-            // already gone
-        }
-    }
-
     private static void close(Connection c) {
         try {
             c.close();
@@ -321,13 +261,13 @@ public final class PgRunLock implements RunLock {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (!rs.getBoolean(1)) {
-                        discard(connection); // not held on this session: end it rather than guess
+                        connections.discard(connection); // not held on this session: end it rather than guess
                         return;
                     }
                 }
                 PgRunLock.close(connection);
             } catch (SQLException e) {
-                discard(connection);
+                connections.discard(connection);
             }
         }
 

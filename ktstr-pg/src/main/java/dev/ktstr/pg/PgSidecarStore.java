@@ -3,7 +3,7 @@ package dev.ktstr.pg;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.env.Env;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
@@ -58,9 +58,7 @@ public final class PgSidecarStore implements SidecarStore {
     /** Rows fetched per round trip by a streaming read. */
     static final int FETCH_SIZE = 256;
 
-    private final PgConfig.Configured configured;
-    private HikariDataSource pool;
-    private boolean closed;
+    private final PgConnections connections;
 
     /** The store configured from {@code -Dktstr.pg.url} or {@code KTSTR_PG_URL}. */
     public PgSidecarStore() {
@@ -72,7 +70,8 @@ public final class PgSidecarStore implements SidecarStore {
     }
 
     private PgSidecarStore(PgConfig.Configured configured) {
-        this.configured = configured;
+        this.connections = new PgConnections(configured, "pg store", "ktstr-pg-store", PgConfig.poolSize(),
+                PgSchema::ensure);
     }
 
     @Override
@@ -87,7 +86,7 @@ public final class PgSidecarStore implements SidecarStore {
 
     @Override
     public Optional<String> unavailableReason() {
-        return configured.refusalIfAny();
+        return connections.unavailableReason();
     }
 
     @Override
@@ -98,7 +97,7 @@ public final class PgSidecarStore implements SidecarStore {
     /** {@code pg:<host>:<port>/<db>} of the configured database; {@code env} is not consulted. */
     @Override
     public String defaultRoot(Env env) {
-        return configured.get().map(PgConfig::display).orElse("pg:unconfigured");
+        return connections.configured().map(PgConfig::display).orElse("pg:unconfigured");
     }
 
     @Override
@@ -113,9 +112,8 @@ public final class PgSidecarStore implements SidecarStore {
 
     @Override
     public Optional<String> nameRefusal(String fileName) {
-        String why = RunKeys.fileNameRefusal(fileName);
-        return why.isEmpty() ? Optional.empty()
-                : Optional.of("sidecar file name '" + SidecarNames.printable(fileName) + "' cannot be stored: " + why);
+        return SidecarNames.storedNameProblem(fileName)
+                .map(why -> "sidecar file name '" + SidecarNames.printable(fileName) + "' cannot be stored: it " + why);
     }
 
     @Override
@@ -138,9 +136,9 @@ public final class PgSidecarStore implements SidecarStore {
     }
 
     private WriteSession open(String runName, boolean locked) throws IOException {
-        String why = RunKeys.runNameRefusal(runName);
-        if (!why.isEmpty()) {
-            throw new IllegalArgumentException("refusing run name '" + SidecarNames.printable(runName) + "': " + why);
+        Optional<String> why = SidecarNames.runNameProblem(runName);
+        if (why.isPresent()) {
+            throw new IllegalArgumentException("refusing run name '" + SidecarNames.printable(runName) + "': it " + why.get());
         }
         PgConfig cfg = config();
         String location = cfg.display() + "/" + runName;
@@ -295,14 +293,10 @@ public final class PgSidecarStore implements SidecarStore {
         }
     }
 
-    /** Closes the connection pool. Idempotent; later use fails with "store closed". */
+    /** Closes the connection pool. Idempotent; later use fails with "the pg store was closed". */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (pool != null) {
-            pool.close();
-            pool = null;
-        }
+    public void close() {
+        connections.close();
     }
 
     /** Ends a read transaction; on a broken connection quietly (the original failure is what counts). */
@@ -332,58 +326,23 @@ public final class PgSidecarStore implements SidecarStore {
             if (!PgErrors.isConnectionLoss(e)) {
                 throw e;
             }
-            retire();
+            connections.retire();
             return call.call();
         }
     }
 
-    private void retire() {
-        HikariDataSource ds;
-        synchronized (this) {
-            ds = pool;
-        }
-        if (ds != null && ds.getHikariPoolMXBean() != null) {
-            ds.getHikariPoolMXBean().softEvictConnections();
-        }
-    }
-
-    /**
-     * The one-line error for {@code e}; when it says the connection was lost (server restarted,
-     * backend terminated), every pooled connection is retired too, so that the next operation
-     * gets a fresh one instead of another dead one.
-     */
+    /** See {@link PgConnections#failure}. */
     IOException failure(PgConfig cfg, String doing, SQLException e) {
-        if (PgErrors.isConnectionLoss(e)) {
-            retire();
-        }
-        return PgErrors.of(cfg, doing, e);
+        return connections.failure(cfg, doing, e);
     }
 
     PgConfig config() throws IOException {
-        Optional<PgConfig> c = configured.get();
-        if (c.isEmpty()) {
-            throw new IOException("the pg store is not configured: " + configured.refusal());
-        }
-        return c.get();
+        return connections.config();
     }
 
     /** The pool, opened (and the schema migrated) at first use; a failed start is retried next time. */
-    synchronized HikariDataSource dataSource() throws IOException {
-        if (closed) {
-            throw new IOException("the pg store was closed");
-        }
-        if (pool == null) {
-            PgConfig cfg = config();
-            HikariDataSource ds = PgPools.open(cfg, "ktstr-pg-store", PgConfig.poolSize());
-            try {
-                PgSchema.ensure(ds, cfg);
-            } catch (IOException | RuntimeException e) {
-                ds.close();
-                throw e;
-            }
-            pool = ds;
-        }
-        return pool;
+    HikariDataSource dataSource() throws IOException {
+        return connections.dataSource();
     }
 
     private static String checkRoot(PgConfig cfg, String root) throws IOException {

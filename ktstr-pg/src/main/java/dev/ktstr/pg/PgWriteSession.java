@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Writing one run of the pg store. Each {@link #write} is one transaction of one statement: the run's row is
@@ -86,10 +87,10 @@ final class PgWriteSession implements WriteSession {
     @Override
     public String write(String fileName, byte[] json, String runId) throws IOException {
         Objects.requireNonNull(json, "json");
-        String why = RunKeys.fileNameRefusal(fileName);
-        if (!why.isEmpty()) {
+        Optional<String> why = SidecarNames.storedNameProblem(fileName);
+        if (why.isPresent()) {
             throw new IllegalArgumentException("refusing to store sidecar '" + SidecarNames.printable(fileName) + "' in "
-                    + location + ": " + why);
+                    + location + ": it " + why.get());
         }
         String target = location + "/" + fileName;
         Dimensions dims = Dimensions.of(json);

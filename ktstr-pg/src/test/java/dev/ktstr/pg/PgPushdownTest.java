@@ -65,7 +65,7 @@ class PgPushdownTest extends PgFixture {
         for (RunCollection<SidecarResult> r : all.runs()) {
             List<String> locs = r.sidecars().stream().map(s -> s.location()).collect(Collectors.toList());
             List<String> sorted = new ArrayList<>(locs);
-            sorted.sort(dev.ktstr.api.layout.Utf8Order.INSTANCE);
+            sorted.sort(dev.ktstr.api.schema.Utf8Order.INSTANCE);
             assertEquals(sorted, locs);
         }
     }

@@ -2,6 +2,7 @@ package dev.ktstr.posix;
 
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
+import dev.ktstr.api.store.IoErrorText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.AccessDeniedException;
@@ -345,10 +346,7 @@ public final class FlockRunLock implements RunLock {
 
     /** The reason of a Java file-system exception as cause and remedy, or as the JDK words it. */
     static String reasonText(IOException e) {
-        String reason = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
-        if (e instanceof AccessDeniedException && reason == null) {
-            reason = "Permission denied";
-        }
+        String reason = IoErrorText.reason(e);
         String better = LockMessages.causeAndRemedyForReason(reason);
         if (!better.isEmpty()) {
             return better;
@@ -356,7 +354,7 @@ public final class FlockRunLock implements RunLock {
         if ("Permission denied".equals(reason)) {
             return "permission denied: check the permissions of the directories on that path";
         }
-        return reason == null ? e.toString() : reason;
+        return reason;
     }
 
     private static IOException timedOut(String op, String context, Duration timeout, Path lockFile,

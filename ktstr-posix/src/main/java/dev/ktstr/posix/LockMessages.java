@@ -1,6 +1,7 @@
 package dev.ktstr.posix;
 
 import dev.ktstr.api.spi.RunLock.Holder;
+import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.spi.RunLock.Mode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,58 +13,32 @@ final class LockMessages {
     static final String GENERIC_REMEDIATION =
             "Another process holds this lock (see holders); wait for it to finish or kill it, then retry.";
 
+    /** ELOOP opening a lock file: ktstr opens it without following links. */
+    private static final String LOCK_IS_LINK =
+            "the lock file is a symbolic link, which ktstr never creates nor follows: remove the link";
+
     private LockMessages() {
     }
 
     /**
      * One line of cause and remedy for an errno met while creating or opening a lock file, or
-     * empty when there is no better text than the errno's own. {@code EACCES} is left to the
-     * caller, which knows who owns the file.
+     * empty when there is no better text than the errno's own: the project's wording
+     * ({@link IoErrorText}), except for {@code ELOOP}, which on a lock file means the file itself
+     * is a link. {@code EACCES} is left to the caller, which knows who owns the file.
      */
     static String causeAndRemedy(String errnoName) {
-        switch (errnoName) {
-            case "ENOSPC":
-                return "no space left on device: free space on that filesystem";
-            case "EDQUOT":
-                return "disk quota exceeded: free space or raise the quota on that filesystem";
-            case "EROFS":
-                return "read-only file system: choose a writable CARGO_TARGET_DIR/KTSTR_SIDECAR_DIR";
-            case "ENAMETOOLONG":
-                return "name too long: shorten the kernel version/test name or the target path";
-            case "ENOTDIR":
-                return "a path component is not a directory: remove the file in the way";
-            case "ELOOP":
-                return "the lock file is a symbolic link, which ktstr never creates nor follows:"
-                        + " remove the link";
-            default:
-                return "";
+        if (errnoName.equals("ELOOP")) {
+            return LOCK_IS_LINK;
         }
+        return IoErrorText.causeAndRemedyOfErrno(errnoName).orElse("");
     }
 
     /** {@link #causeAndRemedy(String)} for the reason text of a Java file-system exception. */
     static String causeAndRemedyForReason(String reason) {
-        if (reason == null) {
-            return "";
+        if (reason != null && reason.contains("Too many levels of symbolic links")) {
+            return LOCK_IS_LINK;
         }
-        if (reason.contains("No space left on device")) {
-            return causeAndRemedy("ENOSPC");
-        }
-        if (reason.contains("Disk quota exceeded")) {
-            return causeAndRemedy("EDQUOT");
-        }
-        if (reason.contains("Read-only file system")) {
-            return causeAndRemedy("EROFS");
-        }
-        if (reason.contains("File name too long")) {
-            return causeAndRemedy("ENAMETOOLONG");
-        }
-        if (reason.contains("Not a directory")) {
-            return causeAndRemedy("ENOTDIR");
-        }
-        if (reason.contains("Too many levels of symbolic links")) {
-            return causeAndRemedy("ELOOP");
-        }
-        return "";
+        return IoErrorText.causeAndRemedy(reason).orElse("");
     }
 
     /** {@code uid N (name)}, or {@code uid N} when the name is unknown. */

@@ -14,7 +14,7 @@ import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
 import dev.ktstr.api.codec.SidecarCodec;
 import dev.ktstr.api.layout.SidecarNames;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.api.spi.RunLock;

@@ -1,5 +1,6 @@
 package dev.ktstr.api.layout;
 
+import dev.ktstr.api.schema.Utf8Order;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -2,6 +2,7 @@ package dev.ktstr.api.layout;
 
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.schema.SidecarResult;
+import java.util.Optional;
 
 /** Sidecar file names and the predicates upstream's walkers and pre-clear use. */
 public final class SidecarNames {
@@ -83,78 +84,139 @@ public final class SidecarNames {
     }
 
     /**
-     * Refuses a test name that could escape its directory or is not a plain file-name part:
-     * empty, {@code /}, {@code \\}, {@code ..}, NUL, control characters or unpaired surrogates.
+     * Refuses a test name that could escape its directory or is not a plain file-name part
+     * ({@link #testNameProblem}).
      *
+     * @param testName the record's test name
      * @return the name, for chaining
      * @throws KtstrException naming the problem
      */
     public static String validateTestName(String testName) {
-        String problem = null;
-        if (testName.isEmpty()) {
-            problem = "is empty";
-        } else if (testName.indexOf('/') >= 0) {
-            problem = "contains '/'";
-        } else if (testName.indexOf('\\') >= 0) {
-            problem = "contains '\\'";
-        } else if (testName.contains("..")) {
-            problem = "contains '..'";
-        } else {
-            problem = characterProblem(testName);
-        }
-        if (problem != null) {
+        testNameProblem(testName).ifPresent(problem -> {
             throw new KtstrException("test name " + quote(testName) + " " + problem
                     + ": sidecar file names are built from the test name and must stay inside the run directory;"
                     + " use the bare test function name ([A-Za-z0-9_])");
-        }
+        });
         return testName;
     }
 
     /**
-     * Refuses a run name that is not one plain, visible directory name: empty, {@code /},
-     * {@code \\}, a leading {@code .} (dot-named entries of a runs root, such as
-     * {@code .locks}, are not runs and are hidden from {@code stats list}), NUL, control
-     * characters or unpaired surrogates. Writers check it before anything is created or
-     * pre-cleared, so a bad kernel version or commit refuses one write and touches no run.
+     * Refuses a run name that is not one plain, visible directory name ({@link #runNameProblem}).
+     * Writers check it before anything is created or pre-cleared, so a bad kernel version or
+     * commit refuses one write and touches no run.
      *
+     * @param runName the run directory name, {@code {kernel_version}-{project_commit}}
      * @return the name, for chaining
      * @throws KtstrException naming the problem and the part it came from
      */
     public static String validateRunName(String runName) {
-        String problem = null;
-        if (runName.isEmpty()) {
-            problem = "is empty";
-        } else if (runName.startsWith(".")) {
-            problem = "starts with '.' (hidden from run listings)";
-        } else if (runName.indexOf('/') >= 0) {
-            problem = "contains '/'";
-        } else if (runName.indexOf('\\') >= 0) {
-            problem = "contains '\\'";
-        } else {
-            problem = characterProblem(runName);
-        }
-        if (problem != null) {
+        runNameProblem(runName).ifPresent(problem -> {
             throw new KtstrException("run directory name " + quote(runName) + " " + problem
                     + ": it is {kernel_version}-{project_commit} and must be one plain directory name;"
                     + " fix the kernel version (KTSTR_KERNEL's kernel.release, or the record's kernel_version)");
-        }
+        });
         return runName;
     }
 
-    private static String characterProblem(String s) {
+    // The name rules. Every store and writer checks names with these, and words its refusal as
+    // "<what> '<name>' <problem>" with the problem phrase returned here.
+
+    /**
+     * Why {@code testName} cannot be a test name, as a phrase such as {@code contains '/'}: it is
+     * empty, or holds {@code /}, {@code \}, {@code ..}, NUL, a control character or an unpaired
+     * surrogate. A test name starts the sidecar file name, so it must stay one plain name part.
+     *
+     * @param testName the name to check
+     * @return the problem, or empty when the name is acceptable
+     */
+    public static Optional<String> testNameProblem(String testName) {
+        if (testName.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        Optional<String> problem = characterProblem(testName);
+        if (problem.isEmpty() && testName.contains("..")) {
+            return Optional.of("contains '..'");
+        }
+        return problem;
+    }
+
+    /**
+     * Why {@code runName} cannot be a run name, as a phrase such as {@code starts with '.'}: it is
+     * empty, starts with {@code .} (dot-named entries of a runs root, such as {@code .locks}, are
+     * not runs and are hidden from {@code stats list}; this also covers {@code .} and
+     * {@code ..}), or holds {@code /}, {@code \}, NUL, a control character or an unpaired
+     * surrogate. The same rules hold for the one subdirectory level of {@link #storedNameProblem}.
+     *
+     * @param runName the name to check
+     * @return the problem, or empty when the name is acceptable
+     */
+    public static Optional<String> runNameProblem(String runName) {
+        if (runName.isEmpty()) {
+            return Optional.of("is empty");
+        }
+        if (runName.startsWith(".")) {
+            return Optional.of("starts with '.' (hidden from run listings)");
+        }
+        return characterProblem(runName);
+    }
+
+    /**
+     * Why {@code fileName} cannot be a sidecar file name, as a phrase: the rules of
+     * {@link #testNameProblem} (the file name starts with the test name), and it must end in
+     * {@link #SUFFIX} and satisfy {@link #isSidecarFile}.
+     *
+     * @param fileName one plain file name, no directory part
+     * @return the problem, or empty when the name is acceptable
+     */
+    public static Optional<String> fileNameProblem(String fileName) {
+        Optional<String> problem = testNameProblem(fileName);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        if (!fileName.endsWith(SUFFIX) || !isSidecarFile(fileName)) {
+            return Optional.of("does not end in " + SUFFIX);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a store cannot hold a sidecar named {@code name}, as a phrase: either a plain sidecar
+     * file name ({@link #fileNameProblem}) or {@code subdir/name} one level down, the
+     * subdirectory named as a run is ({@link #runNameProblem}); {@code sidecar push} and
+     * {@code pull} keep a run's subdirectories that way, and upstream's walks read them.
+     *
+     * @param name {@code file} or {@code subdir/file}
+     * @return the problem, naming the part it is in when there are two, or empty when acceptable
+     */
+    public static Optional<String> storedNameProblem(String name) {
+        int slash = name.indexOf('/');
+        if (slash < 0) {
+            return fileNameProblem(name);
+        }
+        String sub = name.substring(0, slash);
+        Optional<String> subProblem = runNameProblem(sub);
+        if (subProblem.isPresent()) {
+            return Optional.of("has a subdirectory part " + quote(sub) + " that " + subProblem.get());
+        }
+        return fileNameProblem(name.substring(slash + 1)).map(p -> "has a file part that " + p);
+    }
+
+    private static Optional<String> characterProblem(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == 0) {
-                return "contains NUL";
+            if (c == '/' || c == '\\') {
+                return Optional.of("contains '" + c + "'");
+            } else if (c == 0) {
+                return Optional.of("contains NUL");
             } else if (Character.isISOControl(c)) {
-                return "contains control character U+" + String.format("%04X", (int) c);
+                return Optional.of("contains control character U+" + String.format("%04X", (int) c));
             } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "contains an unpaired UTF-16 surrogate";
+                return Optional.of("contains an unpaired UTF-16 surrogate");
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private static String quote(String s) {

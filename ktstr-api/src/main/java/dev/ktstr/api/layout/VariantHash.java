@@ -1,6 +1,7 @@
 package dev.ktstr.api.layout;
 
 import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.schema.Utf8Order;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -10,12 +10,8 @@ import java.util.TreeMap;
 
 /** Immutable, ordered copies of the schema's maps (the order is the write order). */
 final class SchemaMaps {
-    /**
-     * Rust {@code str} order: UTF-8 bytes as unsigned, which equals code-point order. The same
-     * algorithm as the public {@code dev.ktstr.api.layout.Utf8Order}, kept here because layout
-     * depends on schema and the reverse would be a package cycle.
-     */
-    static final Comparator<String> UTF8 = SchemaMaps::compareCodePoints;
+    /** Rust {@code str} order, the schema's map order: {@link Utf8Order}. */
+    static final Comparator<String> UTF8 = Utf8Order.INSTANCE;
 
     private SchemaMaps() {
     }
@@ -43,35 +39,5 @@ final class SchemaMaps {
             copy.add(byUtf8(m, component));
         }
         return List.copyOf(copy);
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        // UTF-16 units order like code points except around surrogates: compare units, and
-        // take the code-point loop below only when the first difference involves a surrogate.
-        int n = Math.min(a.length(), b.length());
-        int k = 0;
-        while (k < n && a.charAt(k) == b.charAt(k)) {
-            k++;
-        }
-        if (k == n) {
-            return Integer.compare(a.length(), b.length());
-        }
-        char x = a.charAt(k);
-        char y = b.charAt(k);
-        if (!Character.isSurrogate(x) && !Character.isSurrogate(y)) {
-            return Integer.compare(x, y);
-        }
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ktstr.api.KtstrException;
+import dev.ktstr.api.schema.Utf8Order;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

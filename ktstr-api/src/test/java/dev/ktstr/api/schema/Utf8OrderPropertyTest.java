@@ -2,7 +2,6 @@ package dev.ktstr.api.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ktstr.api.layout.Utf8Order;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

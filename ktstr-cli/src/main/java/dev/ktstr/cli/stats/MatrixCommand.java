@@ -1,8 +1,6 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.report.compare.RowFilter;
-import dev.ktstr.report.compare.Compare;
-import dev.ktstr.report.ReportException;
 import dev.ktstr.report.compare.PooledSidecar;
 import dev.ktstr.report.matrix.Axis;
 import dev.ktstr.report.matrix.PassMatrix;
@@ -44,25 +42,14 @@ final class MatrixCommand implements Callable<Integer> {
             description = "Dimension of the columns (default: ${DEFAULT-VALUE}); same names as --rows.")
     String cols;
 
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "Alternate runs root to pool; every sidecar read this way counts as run source `archive`."
-                    + " Defaults to {CARGO_TARGET_DIR or \"target\"}/ktstr/.")
-    String dir;
-
     @Mixin
-    FilterOptions filters;
-
-    @Option(names = "--json", description = "Same as --format json (shape: docs/cli-json.md).")
-    boolean json;
-
-    @Mixin
-    FormatOptions formatOptions;
+    PoolReportOptions options;
 
     @Override
     public Integer call() {
         Axis rowAxis = axis("--rows", rows);
         Axis colAxis = axis("--cols", cols);
-        ReportFormat format = formatOptions.resolve(spec, json, FormatOptions.allButJunit());
+        ReportFormat format = options.format(spec, FormatOptions.allButJunit());
         return StatsIo.guarded(spec, () -> matrix(rowAxis, colAxis, format));
     }
 
@@ -74,18 +61,14 @@ final class MatrixCommand implements Callable<Integer> {
     private int matrix(Axis rowAxis, Axis colAxis, ReportFormat format) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RowFilter selection = filters.filter();
-        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err,
-                Compare.poolQuery(selection, selection, dir != null), "matrix");
-        PassMatrix m = PassMatrix.of(pool, selection, rowAxis, colAxis, dir != null);
-        if (m.sidecars() == 0) {
-            throw new ReportException("stats matrix: the filters matched 0 sidecars in pool (" + pool.size()
-                    + " pooled). Check the filters; `stats list-values` shows the values present.");
-        }
-        formatOptions.emit(out, switch (format) {
+        RowFilter selection = options.filters.filter();
+        List<PooledSidecar> pool = options.pool(parent, err, selection, "matrix");
+        PassMatrix m = PassMatrix.of(pool, selection, rowAxis, colAxis, options.archive());
+        PoolReportOptions.requireMatches("matrix", m.sidecars(), pool.size());
+        options.formatOptions.emit(out, switch (format) {
             case JSON -> MatrixReport.json(m) + "\n";
             case MARKDOWN -> MatrixReport.markdown(m);
-            case HTML -> MatrixReport.html(m, filters.text());
+            case HTML -> MatrixReport.html(m, options.filters.text());
             default -> MatrixReport.text(m);
         });
         return 0;

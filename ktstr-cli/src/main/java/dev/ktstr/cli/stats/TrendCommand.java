@@ -1,10 +1,8 @@
 package dev.ktstr.cli.stats;
 
 import dev.ktstr.report.compare.RowFilter;
-import dev.ktstr.report.compare.Compare;
 import dev.ktstr.report.MetricDef;
 import dev.ktstr.report.Metrics;
-import dev.ktstr.report.ReportException;
 import dev.ktstr.report.compare.ComparisonPolicy;
 import dev.ktstr.report.compare.PooledSidecar;
 import dev.ktstr.report.matrix.Axis;
@@ -53,19 +51,8 @@ final class TrendCommand implements Callable<Integer> {
             description = "Relative gate in percent for every step (default: the metric's registry gate).")
     Double threshold;
 
-    @Option(names = "--dir", paramLabel = "DIR",
-            description = "Alternate runs root to pool; every sidecar read this way counts as run source `archive`."
-                    + " Defaults to {CARGO_TARGET_DIR or \"target\"}/ktstr/.")
-    String dir;
-
     @Mixin
-    FilterOptions filters;
-
-    @Option(names = "--json", description = "Same as --format json (shape: docs/cli-json.md).")
-    boolean json;
-
-    @Mixin
-    FormatOptions formatOptions;
+    PoolReportOptions options;
 
     @Override
     public Integer call() {
@@ -79,31 +66,27 @@ final class TrendCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "Invalid value for option '--threshold': " + threshold + " is not a non-negative percentage");
         }
-        ReportFormat format = formatOptions.resolve(spec, json, FormatOptions.allButJunit());
+        ReportFormat format = options.format(spec, FormatOptions.allButJunit());
         return StatsIo.guarded(spec, () -> trend(def, cohort, format));
     }
 
     private int trend(MetricDef def, Axis cohort, ReportFormat format) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RowFilter selection = filters.filter();
-        List<PooledSidecar> pool = PooledRead.pool(parent, dir, err,
-                Compare.poolQuery(selection, selection, dir != null), "trend");
+        RowFilter selection = options.filters.filter();
+        List<PooledSidecar> pool = options.pool(parent, err, selection, "trend");
         ComparisonPolicy policy = threshold == null ? ComparisonPolicy.empty() : ComparisonPolicy.uniform(threshold);
-        MetricTrend t = MetricTrend.of(pool, selection, def, cohort, policy, dir != null);
-        if (t.sidecars() == 0) {
-            throw new ReportException("stats trend: the filters matched 0 sidecars in pool (" + pool.size()
-                    + " pooled). Check the filters; `stats list-values` shows the values present.");
-        }
+        MetricTrend t = MetricTrend.of(pool, selection, def, cohort, policy, options.archive());
+        PoolReportOptions.requireMatches("trend", t.sidecars(), pool.size());
         if (t.cohorts().size() < 2) {
             err.println("warning: stats trend: only " + t.cohorts().size() + " " + cohort.cliName()
                     + " cohort in the selection; a trend needs two or more");
             err.flush();
         }
-        formatOptions.emit(out, switch (format) {
+        options.formatOptions.emit(out, switch (format) {
             case JSON -> TrendReport.json(t) + "\n";
             case MARKDOWN -> TrendReport.markdown(t);
-            case HTML -> TrendReport.html(t, filters.text());
+            case HTML -> TrendReport.html(t, options.filters.text());
             default -> TrendReport.text(t);
         });
         return 0;

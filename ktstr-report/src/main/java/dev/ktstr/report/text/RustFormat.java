@@ -1,7 +1,7 @@
 package dev.ktstr.report.text;
 
 import dev.ktstr.api.codec.SerdeFloats;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.schema.Utf8Order;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

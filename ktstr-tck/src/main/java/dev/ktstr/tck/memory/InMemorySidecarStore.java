@@ -1,7 +1,8 @@
 package dev.ktstr.tck.memory;
 
+import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.env.Env;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;
@@ -118,16 +119,11 @@ public final class InMemorySidecarStore implements SidecarStore {
         return new RunRef(trimRoot(root), runName).toString();
     }
 
-    /** Refuses an empty name, {@code /}, NUL, and {@code .} or {@code ..}. */
+    /** The api's rules ({@link SidecarNames#storedNameProblem}), as every store applies them. */
     @Override
     public Optional<String> nameRefusal(String fileName) {
-        if (fileName.isEmpty() || fileName.equals(".") || fileName.equals("..")) {
-            return Optional.of("sidecar file name '" + fileName + "' is not a name");
-        }
-        if (fileName.indexOf('/') >= 0 || fileName.indexOf('\0') >= 0) {
-            return Optional.of("sidecar file name '" + fileName.replace("\0", "\\0") + "' contains '/' or NUL");
-        }
-        return Optional.empty();
+        return SidecarNames.storedNameProblem(fileName)
+                .map(why -> "sidecar file name '" + SidecarNames.printable(fileName) + "' " + why);
     }
 
     @Override
@@ -237,10 +233,10 @@ public final class InMemorySidecarStore implements SidecarStore {
     }
 
     private static void refuseBadRunName(String runName) {
-        if (runName.isEmpty() || runName.indexOf('/') >= 0 || runName.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("refusing run name '" + runName.replace("\0", "\\0")
-                    + "': it must be one plain name such as 6.14.2-abc1234 (not empty, no '/' or NUL)");
-        }
+        SidecarNames.runNameProblem(runName).ifPresent(why -> {
+            throw new IllegalArgumentException("refusing run name '" + SidecarNames.printable(runName)
+                    + "': it " + why + "; it must be one plain name such as 6.14.2-abc1234");
+        });
     }
 
     private static String message(Exception e) {

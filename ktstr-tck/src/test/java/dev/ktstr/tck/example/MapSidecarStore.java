@@ -1,7 +1,7 @@
 package dev.ktstr.tck.example;
 
 import dev.ktstr.api.env.Env;
-import dev.ktstr.api.layout.Utf8Order;
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
 import dev.ktstr.api.spi.SidecarStore;

@@ -1,4 +1,4 @@
-package dev.ktstr.api.layout;
+package dev.ktstr.api.schema;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -33,12 +33,26 @@ public final class TestFiles {
         }
     }
 
-    /** Copies a tool (and its sibling siphash13.py) into a temp dir and returns its path. */
+    /**
+     * Copies a reference tool (and its sibling) from the repository's top-level {@code tools/}
+     * into a temp dir and returns its path. The tools are not test resources, so the build does
+     * not copy them; the directory is found by walking up from the working directory.
+     */
     public static Path tool(Path dir, String name) throws IOException {
+        Path tools = toolsDir();
         for (String t : List.of("serde_pretty.py", "siphash13.py")) {
-            Files.write(dir.resolve(t), resource("/tools/" + t));
+            Files.copy(tools.resolve(t), dir.resolve(t), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         return dir.resolve(name);
+    }
+
+    private static Path toolsDir() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("tools/serde_pretty.py"))) {
+                return p.resolve("tools");
+            }
+        }
+        throw new IllegalStateException("no tools/serde_pretty.py above " + Path.of("").toAbsolutePath());
     }
 
     /** Runs python3 with the arguments; returns stdout, failing on a non-zero exit. */

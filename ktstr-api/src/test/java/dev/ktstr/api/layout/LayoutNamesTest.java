@@ -68,6 +68,22 @@ class LayoutNamesTest {
         assertEquals(name, SidecarNames.validateRunName(name));
     }
 
+    @Test
+    void storedNamesAreASidecarFileOrOneSubdirectoryLevelDown() {
+        assertEquals(Optional.empty(), SidecarNames.storedNameProblem("t-0123456789abcdef.ktstr.json"));
+        assertEquals(Optional.empty(), SidecarNames.storedNameProblem("repeat-2/t-0123456789abcdef.ktstr.json"));
+        assertEquals(Optional.of("does not end in .ktstr.json"), SidecarNames.storedNameProblem("t.json"));
+        assertEquals(Optional.of("contains '..'"), SidecarNames.storedNameProblem("..ktstr.json"));
+        assertEquals(Optional.of("has a subdirectory part '.hidden' that starts with '.' (hidden from run listings)"),
+                SidecarNames.storedNameProblem(".hidden/t.ktstr.json"));
+        assertEquals(Optional.of("has a file part that contains '/'"),
+                SidecarNames.storedNameProblem("a/b/t.ktstr.json"));
+        assertEquals(Optional.of("contains control character U+001B"),
+                SidecarNames.fileNameProblem("t\u001b.ktstr.json"));
+        assertEquals(Optional.of("contains '\\'"), SidecarNames.runNameProblem("a\\b"));
+        assertEquals(Optional.empty(), SidecarNames.runNameProblem("6.14.2-abc1234"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "a/b", "a\\b", "..", "a..b", "nul\0x", "tab\tx", "del\u007fx", "lone\ud800"})
     void badTestNamesRefused(String name) {

@@ -14,8 +14,12 @@
  * @uses dev.ktstr.api.spi.HostProbe
  */
 module dev.ktstr.api {
-    requires transitive com.fasterxml.jackson.core;
+    // Transitive what public signatures show: MeterRegistry (the writer's and reader's builders,
+    // SidecarMeters) and jackson-core's JsonGenerator, PrettyPrinter, JsonFactory (SerdeJson).
+    // databind (the kernel metadata reader) and FastDoubleParser (the codec) are implementation only.
     requires transitive micrometer.core;
+    requires transitive com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
     requires ch.randelshofer.fastdoubleparser;
 
     exports dev.ktstr.api;
@@ -28,6 +32,9 @@ module dev.ktstr.api {
     exports dev.ktstr.api.store;
     exports dev.ktstr.api.write;
     exports dev.ktstr.api.read;
+
+    // KernelCache binds metadata.json to private records.
+    opens dev.ktstr.api.kernel to com.fasterxml.jackson.databind;
 
     uses dev.ktstr.api.spi.SidecarStore;
     uses dev.ktstr.api.spi.CommitProbe;

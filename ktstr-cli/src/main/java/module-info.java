@@ -4,11 +4,14 @@
  * this module never reads an implementation module.
  */
 module dev.ktstr.cli {
-    requires dev.ktstr.api;
+    requires transitive dev.ktstr.api; // StatsCommand (exported, for embedding) takes its Env and SidecarReader
     requires dev.ktstr.report;
     requires info.picocli;
+    // The CLI's own --json views (CliJson): records bound by databind, written through SerdeJson.
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
 
-    opens dev.ktstr.cli to info.picocli;
+    opens dev.ktstr.cli to info.picocli, com.fasterxml.jackson.databind;
     exports dev.ktstr.cli.stats;
     opens dev.ktstr.cli.stats to info.picocli;
 }

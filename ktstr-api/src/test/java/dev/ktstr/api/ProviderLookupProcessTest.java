@@ -45,7 +45,9 @@ class ProviderLookupProcessTest {
     static void compileProbe() throws Exception {
         apiClasses = location(Providers.class);
         apiDeps = List.of(location(JsonFactory.class), location(MeterRegistry.class),
-                location(ch.randelshofer.fastdoubleparser.JsonDoubleParser.class));
+                location(ch.randelshofer.fastdoubleparser.JsonDoubleParser.class),
+                location(com.fasterxml.jackson.databind.ObjectMapper.class),
+                location(Class.forName("com.fasterxml.jackson.annotation.JsonProperty"))); // databind's own dependency
         probeJar = buildJar("probe", "test.probe", Map.of(
                 "module-info.java", "module test.probe { requires dev.ktstr.api; }",
                 "test/probe/Main.java", """

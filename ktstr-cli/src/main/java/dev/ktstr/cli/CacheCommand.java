@@ -5,7 +5,6 @@ import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
 import dev.ktstr.api.spi.SidecarStore;
 import dev.ktstr.api.spi.StoreCache;
-import dev.ktstr.report.text.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -49,21 +48,17 @@ final class CacheCommand implements Callable<Integer> {
                 + " \"entries\", \"limit_bytes\"}.")
         boolean json;
 
+        /** The {@code --json} view. */
+        record InfoJson(String location, boolean enabled, long files, long bytes, long entries, long limitBytes) {
+        }
+
         @Override
         public Integer call() throws IOException {
             StoreCache.Info i = cache().info();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(JsonText.pretty(g -> {
-                    g.writeStartObject();
-                    g.writeStringField("location", i.location());
-                    g.writeBooleanField("enabled", i.enabled());
-                    g.writeNumberField("files", i.files());
-                    g.writeNumberField("bytes", i.bytes());
-                    g.writeNumberField("entries", i.entries());
-                    g.writeNumberField("limit_bytes", i.limitBytes());
-                    g.writeEndObject();
-                }));
+                out.println(CliJson.pretty(new InfoJson(i.location(), i.enabled(), i.files(), i.bytes(), i.entries(),
+                        i.limitBytes())));
             } else {
                 out.println("location: " + i.location());
                 out.println("enabled: " + (i.enabled() ? "yes" : "no (KTSTR_CACHE=off)"));

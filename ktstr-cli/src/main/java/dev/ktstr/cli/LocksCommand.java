@@ -5,7 +5,6 @@ import dev.ktstr.api.Providers;
 import dev.ktstr.api.layout.SidecarDirs;
 import dev.ktstr.api.spi.RunLock;
 import dev.ktstr.api.spi.RunRef;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -117,27 +116,16 @@ final class LocksCommand implements Callable<Integer> {
         return b.toString();
     }
 
+    /** The {@code --json} view. */
+    record LocksJson(String runsRoot, List<LockJson> locks) {
+    }
+
+    /** One lock file of {@link LocksJson}. */
+    record LockJson(String run, String path, List<RunLock.Holder> holders) {
+    }
+
     static String json(String root, List<LockEntry> locks) {
-        return JsonText.pretty(g -> {
-            g.writeStartObject();
-            g.writeStringField("runs_root", root);
-            g.writeArrayFieldStart("locks");
-            for (LockEntry e : locks) {
-                g.writeStartObject();
-                g.writeStringField("run", e.run());
-                g.writeStringField("path", e.path().toString());
-                g.writeArrayFieldStart("holders");
-                for (RunLock.Holder h : e.holders()) {
-                    g.writeStartObject();
-                    g.writeNumberField("pid", h.pid());
-                    g.writeStringField("cmdline", h.cmdline());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        });
+        return CliJson.pretty(new LocksJson(root, locks.stream()
+                .map(e -> new LockJson(e.run(), e.path().toString(), e.holders())).toList()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.ktstr.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ktstr.api.Candidate;
 import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
@@ -14,12 +13,13 @@ import dev.ktstr.api.spi.CommitProbe;
 import dev.ktstr.api.spi.HostProbe;
 import dev.ktstr.api.spi.KtstrProvider;
 import dev.ktstr.api.spi.SidecarStore;
-import dev.ktstr.report.text.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -145,44 +145,35 @@ final class ProbeCommand implements Callable<Integer> {
         b.append(String.format("%-16s%s%n", key + ":", value));
     }
 
-    static String json(ProbeReport r) {
-        return JsonText.pretty(g -> {
-            g.writeStartObject();
-            g.writeStringField("runs_root", r.runsRoot());
-            g.writeStringField("sidecar_dir", r.sidecarDir());
-            g.writeBooleanField("sidecar_dir_override", r.override());
-            opt(g, "kernel_version", r.kernelVersion());
-            opt(g, "kernel_commit", r.kernelCommit());
-            opt(g, "project_commit", r.projectCommit());
-            opt(g, "run_source", r.runSource());
-            g.writeObjectFieldStart("providers");
-            for (ProviderReport p : r.providers()) {
-                g.writeObjectFieldStart(p.spi().key());
-                Optional<Selection<?>> s = p.selection();
-                opt(g, "name", s.map(x -> x.provider().name()));
-                opt(g, "reason", s.map(Selection::reason));
-                opt(g, "error", p.error().isEmpty() ? Optional.empty() : Optional.of(p.error()));
-                g.writeArrayFieldStart("candidates");
-                for (Candidate c : s.map(Selection::candidates).orElse(List.of())) {
-                    g.writeStartObject();
-                    g.writeStringField("name", c.name());
-                    g.writeNumberField("priority", c.priority());
-                    g.writeStringField("class", c.className());
-                    g.writeStringField("module", c.module());
-                    g.writeBooleanField("usable", c.usable());
-                    opt(g, "refusal", c.refusedBecause());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        });
+    /** The {@code --json} view; absent values are {@code null}. */
+    record ProbeJson(String runsRoot, String sidecarDir, boolean sidecarDirOverride, String kernelVersion,
+            String kernelCommit, String projectCommit, String runSource, Map<String, ProviderJson> providers) {
     }
 
-    private static void opt(JsonGenerator g, String key, Optional<String> value) throws IOException {
-        g.writeFieldName(key);
-        JsonText.writeOptString(g, value);
+    /** One SPI's lookup in {@link ProbeJson}; a candidate is a map because one of its keys is {@code class}. */
+    record ProviderJson(String name, String reason, String error, List<Map<String, Object>> candidates) {
+    }
+
+    static String json(ProbeReport r) {
+        Map<String, ProviderJson> providers = new LinkedHashMap<>();
+        for (ProviderReport p : r.providers()) {
+            Optional<Selection<?>> s = p.selection();
+            List<Map<String, Object>> candidates = new ArrayList<>();
+            for (Candidate c : s.map(Selection::candidates).orElse(List.of())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", c.name());
+                m.put("priority", c.priority());
+                m.put("class", c.className());
+                m.put("module", c.module());
+                m.put("usable", c.usable());
+                m.put("refusal", c.refusedBecause().orElse(null));
+                candidates.add(m);
+            }
+            providers.put(p.spi().key(), new ProviderJson(s.map(x -> x.provider().name()).orElse(null),
+                    s.map(Selection::reason).orElse(null), p.error().isEmpty() ? null : p.error(), candidates));
+        }
+        return CliJson.pretty(new ProbeJson(r.runsRoot(), r.sidecarDir(), r.override(),
+                r.kernelVersion().orElse(null), r.kernelCommit().orElse(null), r.projectCommit().orElse(null),
+                r.runSource().orElse(null), providers));
     }
 }

@@ -13,7 +13,6 @@ import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.api.store.StoredSidecar;
 import dev.ktstr.cli.progress.Progress;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -50,6 +49,10 @@ final class SidecarPullCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON report instead of paths (shape: docs/cli-json.md).")
     boolean json;
+
+    /** The {@code --json} view: the run, where it went, the files written and the failures. */
+    record PullJson(String run, String to, List<String> written, List<String> failed) {
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -95,22 +98,7 @@ final class SidecarPullCommand implements Callable<Integer> {
             err.println("error: " + TerminalText.visible(f));
         }
         if (json) {
-            out.println(JsonText.pretty(g -> {
-                g.writeStartObject();
-                g.writeStringField("run", run);
-                g.writeStringField("to", to.toString());
-                g.writeArrayFieldStart("written");
-                for (String w : written) {
-                    g.writeString(w);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("failed");
-                for (String f : failed) {
-                    g.writeString(f);
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }));
+            out.println(CliJson.pretty(new PullJson(run, to.toString(), written, failed)));
         }
         out.flush();
         err.flush();

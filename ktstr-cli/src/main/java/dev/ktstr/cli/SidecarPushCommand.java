@@ -16,7 +16,6 @@ import dev.ktstr.api.store.RunInfo;
 import dev.ktstr.api.store.RunCollection;
 import dev.ktstr.api.store.StoredSidecar;
 import dev.ktstr.cli.progress.Progress;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -202,36 +201,17 @@ final class SidecarPushCommand implements Callable<Integer> {
         return l.substring(l.lastIndexOf('/') + 1);
     }
 
+    /** The {@code --json} view. */
+    record PushJson(String storeRoot, List<RunPush> runs, List<Skipped> skipped, PushSummary summary) {
+    }
+
+    /** The totals of {@link PushJson}. */
+    record PushSummary(int runs, int stored, int replaced, int unchanged, int skipped) {
+    }
+
     static String json(String root, List<RunPush> runs, List<Skipped> skipped) {
-        return JsonText.pretty(g -> {
-            g.writeStartObject();
-            g.writeStringField("store_root", root);
-            g.writeArrayFieldStart("runs");
-            for (RunPush r : runs) {
-                g.writeStartObject();
-                g.writeStringField("run", r.run());
-                g.writeNumberField("stored", r.stored());
-                g.writeNumberField("replaced", r.replaced());
-                g.writeNumberField("unchanged", r.unchanged());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("skipped");
-            for (Skipped s : skipped) {
-                g.writeStartObject();
-                g.writeStringField("location", s.location());
-                g.writeStringField("error", s.error());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("runs", runs.size());
-            g.writeNumberField("stored", runs.stream().mapToInt(RunPush::stored).sum());
-            g.writeNumberField("replaced", runs.stream().mapToInt(RunPush::replaced).sum());
-            g.writeNumberField("unchanged", runs.stream().mapToInt(RunPush::unchanged).sum());
-            g.writeNumberField("skipped", skipped.size());
-            g.writeEndObject();
-            g.writeEndObject();
-        });
+        return CliJson.pretty(new PushJson(root, runs, skipped, new PushSummary(runs.size(),
+                runs.stream().mapToInt(RunPush::stored).sum(), runs.stream().mapToInt(RunPush::replaced).sum(),
+                runs.stream().mapToInt(RunPush::unchanged).sum(), skipped.size())));
     }
 }

@@ -9,7 +9,6 @@ import dev.ktstr.api.layout.SidecarNames;
 import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.schema.SidecarResult;
-import dev.ktstr.report.text.JsonText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.DirectoryIteratorException;
@@ -24,7 +23,6 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -86,7 +84,7 @@ final class SidecarVerifyCommand implements Callable<Integer> {
                     progress.step();
                 });
                 if (verdicts.size() == before && Files.isDirectory(p)) {
-                    progress.close();
+                    progress.erase();
                     err.println("ktstr-sidecar: no sidecar files under " + TerminalText.visible(p.toString()));
                 }
             }
@@ -269,33 +267,18 @@ final class SidecarVerifyCommand implements Callable<Integer> {
         }
     }
 
+    /** The {@code --json} view. */
+    record VerifyJson(List<FileJson> files, Summary summary) {
+    }
+
+    /** One file of {@link VerifyJson}: {@code error} only when it does not parse, {@code canonical_name} only when it does. */
+    record FileJson(String path, boolean parses, String error, String canonicalName, boolean nameMatches,
+            boolean canonicalBytes) {
+    }
+
     static String json(List<FileVerdict> verdicts) {
-        return JsonText.pretty(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("files");
-            for (FileVerdict v : verdicts) {
-                g.writeStartObject();
-                g.writeStringField("path", v.path());
-                g.writeBooleanField("parses", v.parses());
-                g.writeFieldName("error");
-                JsonText.writeOptString(g, v.parses() ? Optional.empty() : Optional.of(v.error()));
-                g.writeFieldName("canonical_name");
-                JsonText.writeOptString(g, v.parses() ? Optional.of(v.canonicalName()) : Optional.empty());
-                g.writeBooleanField("name_matches", v.nameMatches());
-                g.writeBooleanField("canonical_bytes", v.canonicalBytes());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            Summary s = Summary.of(verdicts);
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("files", s.files());
-            g.writeNumberField("parsed", s.parsed());
-            g.writeNumberField("parse_errors", s.parseErrors());
-            g.writeNumberField("misnamed", s.misnamed());
-            g.writeNumberField("non_canonical_bytes", s.nonCanonicalBytes());
-            g.writeBooleanField("ok", s.ok());
-            g.writeEndObject();
-            g.writeEndObject();
-        });
+        return CliJson.pretty(new VerifyJson(verdicts.stream().map(v -> new FileJson(v.path(), v.parses(),
+                v.parses() ? null : v.error(), v.parses() ? v.canonicalName() : null, v.nameMatches(),
+                v.canonicalBytes())).toList(), Summary.of(verdicts)));
     }
 }

@@ -7,7 +7,6 @@ import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.write.SidecarWriter;
 import dev.ktstr.api.write.WriteResult;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -169,33 +168,21 @@ final class SidecarWriteCommand implements Callable<Integer> {
         return record;
     }
 
+    /** The {@code --json} view. */
+    record WriteJson(List<WrittenJson> written, List<Failed> failed, WriteSummary summary) {
+    }
+
+    /** One written sidecar of {@link WriteJson}. */
+    record WrittenJson(String input, String path, String runDir, boolean defaultPath, long preClearRemoved) {
+    }
+
+    /** The totals of {@link WriteJson}. */
+    record WriteSummary(int written, int failed) {
+    }
+
     static String json(List<Written> written, List<Failed> failed) {
-        return JsonText.pretty(g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("written");
-            for (Written w : written) {
-                g.writeStartObject();
-                g.writeStringField("input", w.input());
-                g.writeStringField("path", w.result().location());
-                g.writeStringField("run_dir", w.result().runLocation());
-                g.writeBooleanField("default_path", w.result().defaultPath());
-                g.writeNumberField("pre_clear_removed", w.result().preClearRemoved());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("failed");
-            for (Failed f : failed) {
-                g.writeStartObject();
-                g.writeStringField("input", f.input());
-                g.writeStringField("error", f.error());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("summary");
-            g.writeNumberField("written", written.size());
-            g.writeNumberField("failed", failed.size());
-            g.writeEndObject();
-            g.writeEndObject();
-        });
+        return CliJson.pretty(new WriteJson(written.stream().map(w -> new WrittenJson(w.input(),
+                w.result().location(), w.result().runLocation(), w.result().defaultPath(),
+                w.result().preClearRemoved())).toList(), failed, new WriteSummary(written.size(), failed.size())));
     }
 }

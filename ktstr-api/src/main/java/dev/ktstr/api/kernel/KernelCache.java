@@ -1,20 +1,26 @@
 package dev.ktstr.api.kernel;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ktstr.api.KtstrException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.math.BigInteger;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The rules of upstream's kernel cache ({@code <root>/<key>/{<image>, vmlinux?, metadata.json}}),
@@ -31,10 +37,37 @@ public final class KernelCache {
     public static final String METADATA_FILE = "metadata.json";
 
     private static final String TMP_DIR_PREFIX = ".tmp-";
-    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-    private static final JsonFactory JSON = JsonFactory.builder()
+    /**
+     * {@code metadata.json} bound as serde reads it: no coercion between JSON types (a number is
+     * not a string, {@code 1} is not {@code true}, {@code 1.5} is not an integer), a duplicate
+     * key or trailing content is an error, unknown keys are ignored.
+     */
+    private static final ObjectReader METADATA = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .withCoercionConfigDefaults(c -> {
+                for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer,
+                        CoercionInputShape.Float, CoercionInputShape.Boolean, CoercionInputShape.String,
+                        CoercionInputShape.EmptyString}) {
+                    c.setCoercion(shape, CoercionAction.Fail);
+                }
+            })
+            .build()
+            .readerFor(MetadataJson.class);
+
+    /** The keys of {@code metadata.json} (snake_case on disk); absent and {@code null} read as {@code null}. */
+    private record MetadataJson(String version, SourceJson source, String arch, String imageName, String configHash,
+            String builtAt, String ktstrKconfigHash, Boolean hasVmlinux, Boolean vmlinuxStripped,
+            BigInteger sourceVmlinuxSize, BigInteger sourceVmlinuxMtimeSecs) {
+    }
+
+    /** The tagged {@code source} object. */
+    private record SourceJson(String type, String sourceTreePath, String gitHash, String ref) {
+    }
 
     /** One cache entry whose metadata parsed and whose image file exists. */
     public record Entry(String key, Path dir, KernelMetadata metadata) {
@@ -67,159 +100,100 @@ public final class KernelCache {
      *     {@code metadata.json truncated} or {@code metadata.json schema drift}
      */
     public static KernelMetadata parseMetadata(String json) {
-        try (JsonParser p = JSON.createParser(json)) {
-            KernelMetadata meta = readTop(p);
-            if (p.nextToken() != null) {
-                throw new KtstrException("metadata.json malformed: trailing characters at "
-                        + p.currentLocation().offsetDescription());
-            }
-            return meta;
-        } catch (JsonEOFException e) {
-            throw new KtstrException("metadata.json truncated: " + e.getOriginalMessage(), e);
-        } catch (JsonParseException e) {
-            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
-                throw new KtstrException("metadata.json schema drift: " + e.getOriginalMessage(), e);
-            }
-            throw new KtstrException("metadata.json malformed: " + e.getOriginalMessage(), e);
+        if (json.isBlank()) {
+            throw new KtstrException("metadata.json truncated: empty input");
+        }
+        MetadataJson m;
+        try {
+            m = METADATA.readValue(json);
         } catch (IOException e) {
-            throw new KtstrException("metadata.json malformed: " + e.getMessage(), e);
+            throw failure(e);
         }
+        require(m.source(), "source");
+        require(m.arch(), "arch");
+        require(m.imageName(), "image_name");
+        require(m.builtAt(), "built_at");
+        require(m.hasVmlinux(), "has_vmlinux");
+        require(m.vmlinuxStripped(), "vmlinux_stripped");
+        return new KernelMetadata(m.version(), source(m.source()), m.arch(), m.imageName(), m.configHash(),
+                m.builtAt(), m.ktstrKconfigHash(), m.hasVmlinux(), m.vmlinuxStripped(),
+                u64(m.sourceVmlinuxSize(), "source_vmlinux_size"),
+                i64(m.sourceVmlinuxMtimeSecs(), "source_vmlinux_mtime_secs"));
     }
 
-    private static KernelMetadata readTop(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-            throw new JsonEOFException(p, null, "empty input");
+    /**
+     * The error for a failed read. Databind wraps a parser's exception met inside an object
+     * (with the path to it), so the cause is looked at first: end of input is truncation, a
+     * syntax error is malformed text (a duplicate key is schema drift, as serde words it), a
+     * value of the wrong type is schema drift.
+     */
+    private static KtstrException failure(IOException e) {
+        Throwable cause = e;
+        while (cause.getCause() instanceof IOException inner && cause instanceof DatabindException
+                && !(cause instanceof MismatchedInputException)) {
+            cause = inner;
         }
-        if (t != JsonToken.START_OBJECT) {
-            throw drift("expected an object, found " + t);
+        if (cause instanceof JsonEOFException eof) {
+            return new KtstrException("metadata.json truncated: " + eof.getOriginalMessage(), e);
         }
-        String version = null;
-        KernelMetadata.Source source = null;
-        String arch = null;
-        String imageName = null;
-        String configHash = null;
-        String builtAt = null;
-        String kconfigHash = null;
-        Boolean hasVmlinux = null;
-        Boolean stripped = null;
-        Long size = null;
-        Long mtime = null;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "version" -> version = optString(p, v, name);
-                case "source" -> source = readSource(p, v);
-                case "arch" -> arch = string(p, v, name);
-                case "image_name" -> imageName = string(p, v, name);
-                case "config_hash" -> configHash = optString(p, v, name);
-                case "built_at" -> builtAt = string(p, v, name);
-                case "ktstr_kconfig_hash" -> kconfigHash = optString(p, v, name);
-                case "has_vmlinux" -> hasVmlinux = bool(v, name);
-                case "vmlinux_stripped" -> stripped = bool(v, name);
-                case "source_vmlinux_size" -> size = optInteger(p, v, name, true);
-                case "source_vmlinux_mtime_secs" -> mtime = optInteger(p, v, name, false);
-                default -> skip(p, v);
+        if (cause instanceof MismatchedInputException mismatch) {
+            if (mismatch.getOriginalMessage().startsWith("Trailing token")) {
+                return new KtstrException("metadata.json malformed: trailing characters at "
+                        + mismatch.getLocation().offsetDescription(), e);
             }
+            return new KtstrException("metadata.json schema drift: " + mismatch(mismatch), e);
         }
-        if (t == null) {
-            throw new JsonEOFException(p, null, "unexpected end of input inside the top-level object");
+        if (cause instanceof JsonParseException parse) {
+            String what = parse.getOriginalMessage() == null ? "" : parse.getOriginalMessage();
+            return new KtstrException("metadata.json " + (what.startsWith("Duplicate field") ? "schema drift: "
+                    : "malformed: ") + what, e);
         }
-        require(source, "source");
-        require(arch, "arch");
-        require(imageName, "image_name");
-        require(builtAt, "built_at");
-        require(hasVmlinux, "has_vmlinux");
-        require(stripped, "vmlinux_stripped");
-        return new KernelMetadata(version, source, arch, imageName, configHash, builtAt, kconfigHash, hasVmlinux,
-                stripped, size, mtime);
+        if (cause instanceof DatabindException bind) {
+            return new KtstrException("metadata.json schema drift: " + bind.getOriginalMessage(), e);
+        }
+        return new KtstrException("metadata.json malformed: " + cause.getMessage(), e);
     }
 
-    private static KernelMetadata.Source readSource(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
-            throw drift("source: expected an object with a \"type\" tag, found " + t);
-        }
-        String type = null;
-        String sourceTreePath = null;
-        String gitHash = null;
-        String ref = null;
-        JsonToken k;
-        while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (name) {
-                case "type" -> type = string(p, v, "source.type");
-                case "source_tree_path" -> sourceTreePath = optString(p, v, "source.source_tree_path");
-                case "git_hash" -> gitHash = optString(p, v, "source.git_hash");
-                case "ref" -> ref = optString(p, v, "source.ref");
-                default -> skip(p, v);
-            }
-        }
-        if (k == null) {
-            throw new JsonEOFException(p, null, "unexpected end of input inside \"source\"");
-        }
-        if (type == null) {
+    private static KernelMetadata.Source source(SourceJson s) {
+        if (s.type() == null) {
             throw drift("source: missing field `type`");
         }
-        switch (type) {
+        switch (s.type()) {
             case "tarball":
                 return KernelMetadata.Tarball.INSTANCE;
             case "git":
-                return new KernelMetadata.GitSource(gitHash, ref);
+                return new KernelMetadata.GitSource(s.gitHash(), s.ref());
             case "local":
-                return new KernelMetadata.LocalSource(sourceTreePath, gitHash);
+                return new KernelMetadata.LocalSource(s.sourceTreePath(), s.gitHash());
             default:
-                throw drift("source: unknown variant `" + type + "`, expected one of `tarball`, `git`, `local`");
+                throw drift("source: unknown variant `" + s.type() + "`, expected one of `tarball`, `git`, `local`");
         }
     }
 
-    private static String string(JsonParser p, JsonToken t, String field) throws IOException {
-        if (t != JsonToken.VALUE_STRING) {
-            throw drift(field + ": expected a string, found " + t);
-        }
-        return p.getText();
+    /** {@code field: expected <type>, found <token>} of a value of the wrong JSON type. */
+    private static String mismatch(MismatchedInputException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+        Class<?> t = e.getTargetType();
+        String expected = t == String.class ? "a string" : t == Boolean.class ? "a boolean"
+                : t == BigInteger.class ? "an integer" : "an object";
+        JsonToken found = e.getProcessor() instanceof JsonParser p ? p.currentToken() : null;
+        return (field.isEmpty() ? "" : field + ": ") + "expected " + expected
+                + (found == null ? "" : ", found " + found.name().toLowerCase(Locale.ROOT));
     }
 
-    private static String optString(JsonParser p, JsonToken t, String field) throws IOException {
-        return t == JsonToken.VALUE_NULL ? null : string(p, t, field);
+    private static Long u64(BigInteger v, String field) {
+        if (v != null && (v.signum() < 0 || v.bitLength() > 64)) {
+            throw drift(field + ": " + v + " is out of range for u64");
+        }
+        return v == null ? null : v.longValue();
     }
 
-    private static Boolean bool(JsonToken t, String field) {
-        if (t == JsonToken.VALUE_TRUE) {
-            return Boolean.TRUE;
-        }
-        if (t == JsonToken.VALUE_FALSE) {
-            return Boolean.FALSE;
-        }
-        throw drift(field + ": expected a boolean, found " + t);
-    }
-
-    private static Long optInteger(JsonParser p, JsonToken t, String field, boolean unsigned) throws IOException {
-        if (t == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        if (t != JsonToken.VALUE_NUMBER_INT) {
-            throw drift(field + ": expected an integer, found " + t);
-        }
-        BigInteger v = p.getBigIntegerValue();
-        if (unsigned) {
-            if (v.signum() < 0 || v.compareTo(U64_MAX) > 0) {
-                throw drift(field + ": " + v + " is out of range for u64");
-            }
-            return v.longValue();
-        }
-        if (v.bitLength() > 63) {
+    private static Long i64(BigInteger v, String field) {
+        if (v != null && v.bitLength() > 63) {
             throw drift(field + ": " + v + " is out of range for i64");
         }
-        return v.longValue();
-    }
-
-    private static void skip(JsonParser p, JsonToken t) throws IOException {
-        if (t == null) {
-            throw new JsonEOFException(p, null, "unexpected end of input");
-        }
-        p.skipChildren();
+        return v == null ? null : v.longValue();
     }
 
     private static void require(Object value, String field) {

@@ -63,6 +63,14 @@ public final class Progress implements AutoCloseable {
     /** Erases the counter line, so that what follows starts on a clean line. */
     @Override
     public void close() {
+        erase();
+    }
+
+    /**
+     * Erases the counter line now, before the block ends: for a diagnostic printed mid-way. The
+     * next {@link #step} paints it again.
+     */
+    public void erase() {
         if (enabled && painted > 0) {
             err.print("\r" + " ".repeat(painted) + "\r");
             err.flush();

@@ -62,7 +62,7 @@ final class ListCommand implements Callable<Integer> {
             for (RunInfo run : runs) {
                 RunCollection<SidecarResult> c = reader.collect(run.location());
                 if (!c.parseErrors().isEmpty() || !c.ioErrors().isEmpty() || !c.problems().isEmpty()) {
-                    progress.close(); // diagnostics start on a clean line
+                    progress.erase(); // diagnostics start on a clean line
                 }
                 StatsIo.diagnostics(err, c);
                 loaded.add(new dev.ktstr.report.RunInfo(run.name(), run.modifiedTime(), c.values()));

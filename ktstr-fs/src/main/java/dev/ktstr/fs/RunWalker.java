@@ -257,9 +257,9 @@ final class RunWalker {
         return new RunCollection<>(plan.location, to - from, valid, parseErrors, ioErrors, plan.problems);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // a generic array: created raw, holds only Outcome<T>
     private <T> Outcome<T>[] loadFiles(Entry[] files, SidecarParser<T> parser, PoolCache.Session<T> cache) {
-        Outcome<T>[] out = new Outcome[files.length];
+        Outcome<T>[] out = (Outcome<T>[]) new Outcome<?>[files.length];
         boolean parallel = files.length >= PARALLEL_THRESHOLD;
         // Chunks small enough to balance the threads, large enough that claiming costs nothing.
         int chunk = Math.max(1, Math.min(64, files.length / (8 * (helpers + 1))));

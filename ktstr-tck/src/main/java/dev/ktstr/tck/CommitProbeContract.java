@@ -58,6 +58,9 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 public abstract class CommitProbeContract {
+    /** For the provider's test class, which extends this one. */
+    protected CommitProbeContract() {
+    }
 
     private static final Pattern SHORT_COMMIT = Pattern.compile("[0-9a-f]{7}");
 

@@ -95,6 +95,9 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 public abstract class SidecarStoreContract {
+    /** For the provider's test class, which extends this one. */
+    protected SidecarStoreContract() {
+    }
 
     /** Parses with the project's codec. */
     private static final SidecarParser<SidecarResult> CODEC = (location, bytes) -> SidecarCodec.read(bytes);

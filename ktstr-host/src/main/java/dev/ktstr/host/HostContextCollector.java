@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Upstream's {@code collect_host_context} (schema.md §5.13) over a {@code /proc} and a
+ * Upstream's {@code collect_host_context} (the sidecar's {@code host} object) over a {@code /proc} and a
  * {@code /sys} root, so tests can point it at a fixture tree.
  *
  * <p>As upstream, the static fields (CPU identity, {@code MemTotal}, {@code Hugepagesize},

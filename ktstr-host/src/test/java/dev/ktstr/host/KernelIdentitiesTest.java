@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kernel_version} and the kernel source directory (writepath.md §4.2, §4.6). */
+/** {@code kernel_version} and the kernel source directory (as upstream resolves them from {@code KTSTR_KERNEL}). */
 class KernelIdentitiesTest {
 
     @TempDir

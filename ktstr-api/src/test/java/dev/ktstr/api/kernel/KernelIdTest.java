@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** {@code KTSTR_KERNEL} parsing, with the examples of writepath.md §4.1. */
+/** {@code KTSTR_KERNEL} parsing, with the examples upstream documents for it. */
 class KernelIdTest {
 
     @Test

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Builds {@code metadata.json} text in upstream's pretty layout and key order (writepath.md
- * §4.3); values are raw JSON so tests can plant wrong types.
+ * Builds {@code metadata.json} text in upstream's pretty layout and key order (as
+ * upstream's kernel cache writes it); values are raw JSON so tests can plant wrong types.
  */
 final class Meta {
     private final Map<String, String> fields = new LinkedHashMap<>();

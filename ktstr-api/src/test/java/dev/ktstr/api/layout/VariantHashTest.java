@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The vectors of schema.md §6.1 (the first three are pinned by upstream's own tests). */
+/** Reference vectors of the variant hash (the first three are pinned by upstream's own tests). */
 class VariantHashTest {
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code stats compare} with git revspecs in its commit filters (cli.md §10.2 step 2), against
+ * {@code stats compare} with git revspecs in its commit filters (expanded before filtering, as upstream does), against
  * a real two-commit repository made with the {@code git} command line and the provider-chosen
  * commit probe. The project directory is injected instead of changing the JVM's cwd.
  */

@@ -20,8 +20,7 @@ import picocli.CommandLine.Option;
         description = {"Show or clear the pool index of the filesystem store.",
             "The index lives under $XDG_CACHE_HOME/ktstr-java/ (default ~/.cache/ktstr-java/), never in run"
                 + " directories. A file's cached result is used only when its device, inode, size, mtime and ctime"
-                + " are unchanged. Reading commands take --no-cache; KTSTR_CACHE=off turns it off. Not in upstream."},
-        subcommands = {CacheCommand.Info.class, CacheCommand.Clear.class})
+                + " are unchanged. Reading commands take --no-cache; KTSTR_CACHE=off turns it off. Not in upstream."})
 final class CacheCommand implements Callable<Integer> {
 
     @CommandLine.Spec

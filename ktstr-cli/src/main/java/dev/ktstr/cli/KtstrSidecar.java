@@ -25,9 +25,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ktstr-sidecar", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Reads, writes and reports on ktstr sidecar files.",
-        subcommands = {ProbeCommand.class, SidecarCommand.class, KtstrSidecar.ProvidersCommand.class,
-            dev.ktstr.cli.stats.StatsCommand.class, ShowHostCommand.class, LocksCommand.class,
-            CompletionsCommand.class, CacheCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:error (\"error: ...\" on stderr), or a failing verdict", "2:usage error"})
 public final class KtstrSidecar implements Callable<Integer> {
@@ -59,15 +56,25 @@ public final class KtstrSidecar implements Callable<Integer> {
 
     /** Runs the CLI with the given streams; returns 0 ok, 1 error, 2 usage error. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        // Only the commands the arguments name get a model (start-up); when that pruned tree
+        // cannot parse them, the whole tree parses again, so errors and suggestions are the same.
+        CommandLine cl = configure(CommandTree.forArgs(args));
+        try {
+            cl.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            cl = commandLine();
+        }
         cl.setOut(out);
         cl.setErr(err);
         return cl.execute(args);
     }
 
-    /** The command tree with this CLI's error handling, for embedding and tests. */
+    /** The whole command tree with this CLI's error handling, for embedding and tests. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new KtstrSidecar());
+        return configure(CommandTree.whole());
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CliManners.ansi()));
         // Floats as Rust's f64::from_str reads them (inf, infinity, nan in any case; no hex, no
         // d/f suffix); NaN is refused, as no option of this CLI means anything by it.

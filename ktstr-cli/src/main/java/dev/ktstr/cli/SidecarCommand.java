@@ -7,9 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code sidecar}: commands on sidecars ({@code write}, {@code append-metrics}, {@code verify}, {@code push}, {@code pull}). */
 @Command(name = "sidecar", mixinStandardHelpOptions = true,
         description = "Write sidecars from JSON, append payload metrics to one, verify sidecar files, push a runs root"
-                + " into the selected store, pull a run back.",
-        subcommands = {SidecarWriteCommand.class, SidecarAppendMetricsCommand.class, SidecarVerifyCommand.class,
-            SidecarPushCommand.class, SidecarPullCommand.class})
+                + " into the selected store, pull a run back.")
 final class SidecarCommand implements Callable<Integer> {
 
     @CommandLine.Spec

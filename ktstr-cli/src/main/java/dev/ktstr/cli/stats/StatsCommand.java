@@ -17,11 +17,14 @@ import dev.ktstr.report.StatsReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,16 +34,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stats}: without a subcommand, the report of the newest run (or of
  * {@code KTSTR_SIDECAR_DIR}); its subcommands list, explain and compare runs. Register it under
- * a root command, or run it alone with {@code new CommandLine(new StatsCommand())}.
+ * a root command, or run it alone, with {@link #commandLine(StatsCommand)}.
  */
 @Command(name = "stats",
         description = {"Print sidecar analysis from the most recent test run.", "",
             "Reads KTSTR_SIDECAR_DIR when set and non-empty, else the newest run directory under"
                 + " {CARGO_TARGET_DIR or \"target\"}/ktstr/ (or under --dir), and prints gauntlet analysis,"
                 + " BPF verifier stats, callback profile and KVM stats. Use `list` to see runs and"
-                + " `compare` to contrast two partitions of the pool."},
-        subcommands = {ListCommand.class, ListMetricsCommand.class, ListValuesCommand.class, ShowHostCommand.class,
-            ExplainSidecarCommand.class, CompareCommand.class, MatrixCommand.class, TrendCommand.class})
+                + " `compare` to contrast two partitions of the pool."})
 public final class StatsCommand implements Callable<Integer> {
     /** The stderr notice when there is nothing to report (exit 0). */
     static final String NO_DATA = "cargo ktstr: no sidecar data found (skipped)";
@@ -85,6 +86,38 @@ public final class StatsCommand implements Callable<Integer> {
      */
     static final java.util.function.Function<SidecarResult, SidecarResult> COMPARE_PROJECTION =
             dev.ktstr.report.compare.Compare::projection;
+
+    /**
+     * The subcommands, by name in help order. The {@code @Command} annotation lists none so that
+     * the CLI can give picocli a model of only the one a command line runs (start-up).
+     *
+     * @return a new map of command name to a factory of that command
+     */
+    public static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("list", ListCommand::new);
+        m.put("list-metrics", ListMetricsCommand::new);
+        m.put("list-values", ListValuesCommand::new);
+        m.put("show-host", ShowHostCommand::new);
+        m.put("explain-sidecar", ExplainSidecarCommand::new);
+        m.put("compare", CompareCommand::new);
+        m.put("matrix", MatrixCommand::new);
+        m.put("trend", TrendCommand::new);
+        return m;
+    }
+
+    /**
+     * A picocli command line of {@code stats} with every subcommand, to run it alone or register
+     * it under a root command of one's own.
+     *
+     * @param stats the stats command (e.g. {@link #withEnv})
+     * @return the command line
+     */
+    public static CommandLine commandLine(StatsCommand stats) {
+        CommandLine cl = new CommandLine(stats);
+        subcommands().forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        return cl;
+    }
 
     /** The stats command over the process environment and the provider-selected store. */
     public StatsCommand() {

@@ -88,7 +88,7 @@ class CompareRevspecTest {
         Env env = Env.of(m);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(
+        CommandLine cl = StatsCommand.commandLine(
                 new StatsCommand(env, SidecarReader.builder().env(env).build(), false, probe, projectDir));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

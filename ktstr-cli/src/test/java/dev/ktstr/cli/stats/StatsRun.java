@@ -17,7 +17,7 @@ record StatsRun(int exit, String out, String err) {
         env.put("CARGO_TARGET_DIR", targetDir.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(StatsCommand.withEnv(Env.of(env)));
+        CommandLine cl = StatsCommand.commandLine(StatsCommand.withEnv(Env.of(env)));
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int exit = cl.execute(args);

@@ -6,7 +6,7 @@
 module dev.ktstr.cli {
     requires transitive dev.ktstr.api; // StatsCommand (exported, for embedding) takes its Env and SidecarReader
     requires dev.ktstr.report;
-    requires info.picocli;
+    requires transitive info.picocli; // StatsCommand.commandLine returns a picocli CommandLine
     // The CLI's own --json views (CliJson): records bound by databind, written through SerdeJson.
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;

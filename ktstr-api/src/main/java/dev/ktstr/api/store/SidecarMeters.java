@@ -34,6 +34,16 @@ public final class SidecarMeters {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
+    /**
+     * Meters on {@code registry}, or on Micrometer's global registry when it is null.
+     *
+     * @param registry where to record, or null for {@code Metrics.globalRegistry}
+     * @return the meters
+     */
+    public static SidecarMeters orGlobal(MeterRegistry registry) {
+        return new SidecarMeters(registry != null ? registry : io.micrometer.core.instrument.Metrics.globalRegistry);
+    }
+
     /** The registry these meters record on. */
     public MeterRegistry registry() {
         return registry;

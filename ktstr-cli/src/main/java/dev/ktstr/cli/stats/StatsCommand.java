@@ -138,6 +138,9 @@ public final class StatsCommand implements Callable<Integer> {
     /**
      * The stats command with its git access given too (tests, embedding).
      *
+     * @param env where {@code CARGO_TARGET_DIR} and {@code KTSTR_SIDECAR_DIR} are read
+     * @param reader how sidecars are read; should use the same {@code env}
+     * @param stdoutTerminal whether stdout is a terminal (enables colour in {@code compare})
      * @param probe finds the commit probe that expands {@code compare}'s commit revspecs; called
      *     at most once per command, only when a commit filter needs it; may throw
      *     {@link dev.ktstr.api.ProviderException} (the values then stay literal)
@@ -153,7 +156,12 @@ public final class StatsCommand implements Callable<Integer> {
         this.projectDir = projectDir.toAbsolutePath();
     }
 
-    /** A stats command whose reader uses {@code env}. */
+    /**
+     * A stats command whose reader uses {@code env}, with colour off.
+     *
+     * @param env where {@code CARGO_TARGET_DIR}, {@code KTSTR_SIDECAR_DIR} and the reader's settings are read
+     * @return the command, to register or to run with {@link #commandLine(StatsCommand)}
+     */
     public static StatsCommand withEnv(Env env) {
         return new StatsCommand(env, SidecarReader.builder().env(env).build(), false);
     }

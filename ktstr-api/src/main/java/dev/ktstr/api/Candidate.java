@@ -13,17 +13,20 @@ import java.util.Optional;
  */
 public record Candidate(String name, int priority, String className, String module, String refusal) {
 
-    /** Whether the provider can run here. */
+    /** {@return whether the provider can run here, that is {@code refusal} is empty} */
     public boolean usable() {
         return refusal.isEmpty();
     }
 
-    /** Why it was refused, if it was. */
+    /** {@return why it was refused, or empty when it is usable} */
     public Optional<String> refusedBecause() {
         return refusal.isEmpty() ? Optional.empty() : Optional.of(refusal);
     }
 
-    /** One line for diagnostics, e.g. {@code fs (dev.ktstr.fs.FsSidecarStore in dev.ktstr.fs, priority 0)}. */
+    /**
+     * {@return one line for diagnostics}, e.g. {@code fs (dev.ktstr.fs.FsSidecarStore in dev.ktstr.fs, priority 0)},
+     * followed by {@code : refused: <reason>} when it is not usable.
+     */
     public String describe() {
         String base = name + " (" + className + " in " + module + ", priority " + priority + ")";
         return usable() ? base : base + ": refused: " + refusal;

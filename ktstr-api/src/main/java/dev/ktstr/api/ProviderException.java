@@ -4,6 +4,11 @@ package dev.ktstr.api;
 public final class ProviderException extends KtstrException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the SPI, the providers tried and why each was refused, and the module to add
+     */
     public ProviderException(String message) {
         super(message);
     }

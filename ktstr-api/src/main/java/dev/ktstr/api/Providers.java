@@ -50,17 +50,29 @@ public final class Providers {
     /** Degraded choices already reported: once per process, even across {@link #closeAll}. */
     private static final Set<String> WARNED = new HashSet<>();
 
-    /** The sidecar store chosen for this process: the same instance on every call. */
+    /**
+     * {@return the sidecar store chosen for this process}: the same instance on every call.
+     *
+     * @throws ProviderException when no store can be chosen
+     */
     public static SidecarStore store() {
         return selected(Spi.STORE).provider();
     }
 
-    /** The commit probe chosen for this process: the same instance on every call. */
+    /**
+     * {@return the commit probe chosen for this process}: the same instance on every call.
+     *
+     * @throws ProviderException when no probe can be chosen
+     */
     public static CommitProbe probe() {
         return selected(Spi.PROBE).provider();
     }
 
-    /** The host and kernel probe chosen for this process: the same instance on every call. */
+    /**
+     * {@return the host and kernel probe chosen for this process}: the same instance on every call.
+     *
+     * @throws ProviderException when no host probe can be chosen
+     */
     public static HostProbe host() {
         return selected(Spi.HOST).provider();
     }
@@ -69,6 +81,9 @@ public final class Providers {
      * The run lock chosen for this process: the same instance on every call. Unless a lock is
      * chosen explicitly, a store that {@linkplain SidecarStore#lockProvider brings its own lock}
      * gets it (choosing the {@code pg} store brings the {@code pg} lock).
+     *
+     * @return the shared run lock
+     * @throws ProviderException when no lock can be chosen
      */
     public static RunLock lock() {
         return selected(Spi.LOCK).provider();
@@ -81,6 +96,9 @@ public final class Providers {
      * When a provider of higher priority was refused and a lower one chosen without an explicit
      * choice (flock refused, nio chosen), one line on standard error says so.
      *
+     * @param <S> the provider type
+     * @param spi the SPI to select a provider for
+     * @return the selection, holding the shared provider instance
      * @throws ProviderException when no provider can be chosen
      */
     @SuppressWarnings("unchecked")
@@ -113,6 +131,10 @@ public final class Providers {
      * {@code ktstr.<spi>=<name>} would): the same instance on every call, and the same as
      * {@link #selected}'s when it chose that name.
      *
+     * @param <S>  the provider type
+     * @param spi  the SPI the provider implements
+     * @param name the provider's {@link KtstrProvider#name() name}, e.g. {@code fs}
+     * @return the shared instance of that provider
      * @throws ProviderException when no usable provider has that name
      */
     public static synchronized <S extends KtstrProvider> S named(Spi<S> spi, String name) {
@@ -210,6 +232,9 @@ public final class Providers {
      * its instances are new, not shared and not closed by {@link #closeAll} (the CLI's
      * {@code providers} report uses it); for the process-wide instance use {@link #selected}.
      *
+     * @param <S> the provider type
+     * @param spi the SPI to look up
+     * @return the selection, with a fresh provider instance
      * @throws ProviderException when no provider can be chosen
      */
     public static <S extends KtstrProvider> Selection<S> select(Spi<S> spi) {
@@ -219,6 +244,12 @@ public final class Providers {
     /**
      * Looks up {@code spi} among the modules of {@code layer} (and its parents), for
      * applications that load providers into their own module layer.
+     *
+     * @param <S>   the provider type
+     * @param spi   the SPI to look up
+     * @param layer the module layer whose providers (and its parents') are considered
+     * @return the selection, with a fresh provider instance
+     * @throws ProviderException when no provider can be chosen
      */
     public static <S extends KtstrProvider> Selection<S> select(Spi<S> spi, ModuleLayer layer) {
         return select(spi, ServiceLoader.load(layer, spi.type()), System::getProperty, System::getenv);
@@ -227,6 +258,16 @@ public final class Providers {
     /**
      * The lookup rule over explicit sources: the discovered providers, the system properties
      * and the environment (each a function from name to value or {@code null}).
+     *
+     * @param <S>         the provider type
+     * @param spi         the SPI to look up
+     * @param discovered  the providers found, in discovery order; a registration that fails to
+     *                    load becomes a refused candidate rather than an error
+     * @param properties  the system properties: name to value, or {@code null} when unset
+     * @param environment the environment variables: name to value, or {@code null} when unset
+     * @return the selection: the chosen provider, why, and every candidate
+     * @throws ProviderException when two providers share a name, an explicit choice names a
+     *                           missing or unusable provider, or no provider is usable
      */
     public static <S extends KtstrProvider> Selection<S> select(
             Spi<S> spi, Iterable<S> discovered, UnaryOperator<String> properties, UnaryOperator<String> environment) {

@@ -14,6 +14,14 @@ import java.util.List;
  * @param <S>        the provider type
  */
 public record Selection<S extends KtstrProvider>(Spi<S> spi, S provider, String reason, List<Candidate> candidates) {
+    /**
+     * Copies {@code candidates}, so the selection is immutable.
+     *
+     * @param spi        the SPI looked up
+     * @param provider   the chosen provider instance
+     * @param reason     why it was chosen
+     * @param candidates every provider found, in discovery order; copied
+     */
     public Selection {
         candidates = List.copyOf(candidates);
     }

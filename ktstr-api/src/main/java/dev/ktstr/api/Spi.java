@@ -48,32 +48,32 @@ public final class Spi<S extends KtstrProvider> {
         this.defaultArtifact = defaultArtifact;
     }
 
-    /** Short key: {@code store}, {@code probe}, {@code lock} or {@code host}. */
+    /** {@return the short key: {@code store}, {@code probe}, {@code lock} or {@code host}} */
     public String key() {
         return key;
     }
 
-    /** The provider interface. */
+    /** {@return the provider interface} */
     public Class<S> type() {
         return type;
     }
 
-    /** System property that chooses a provider by name, e.g. {@code ktstr.store}. */
+    /** {@return the system property that chooses a provider by name}, e.g. {@code ktstr.store}. */
     public String propertyName() {
         return "ktstr." + key;
     }
 
-    /** Environment variable that chooses a provider by name, e.g. {@code KTSTR_STORE}. */
+    /** {@return the environment variable that chooses a provider by name}, e.g. {@code KTSTR_STORE}. */
     public String environmentVariable() {
         return "KTSTR_" + key.toUpperCase(Locale.ROOT);
     }
 
-    /** JPMS module that ships this project's provider. */
+    /** {@return the JPMS module that ships this project's provider}, e.g. {@code dev.ktstr.fs} */
     public String defaultModule() {
         return defaultModule;
     }
 
-    /** Maven coordinates ({@code groupId:artifactId}) of this project's provider. */
+    /** {@return the Maven coordinates ({@code groupId:artifactId}) of this project's provider} */
     public String defaultArtifact() {
         return defaultArtifact;
     }

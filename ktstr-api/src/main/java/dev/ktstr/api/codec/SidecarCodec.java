@@ -23,14 +23,24 @@ public final class SidecarCodec {
     private SidecarCodec() {
     }
 
-    /** The UTF-8 bytes upstream would write for {@code sidecar}. */
+    /**
+     * Writes a sidecar as upstream would.
+     *
+     * @param sidecar the record to write; not {@code null}
+     * @return the UTF-8 bytes of serde_json's pretty form, without a trailing newline
+     */
     public static byte[] write(SidecarResult sidecar) {
         PrettyJson w = new PrettyJson();
         SchemaCodec.writeSidecarResult(w, Objects.requireNonNull(sidecar, "sidecar"));
         return w.toBytes();
     }
 
-    /** {@link #write} as a string. */
+    /**
+     * {@link #write} as a string.
+     *
+     * @param sidecar the record to write; not {@code null}
+     * @return the same text {@link #write} encodes as UTF-8
+     */
     public static String writeString(SidecarResult sidecar) {
         PrettyJson w = new PrettyJson();
         SchemaCodec.writeSidecarResult(w, Objects.requireNonNull(sidecar, "sidecar"));
@@ -40,6 +50,8 @@ public final class SidecarCodec {
     /**
      * Parses one sidecar document.
      *
+     * @param json the whole document, UTF-8 encoded; not {@code null}
+     * @return the parsed record
      * @throws SidecarEncodingException when the bytes are not UTF-8 (upstream: an I/O error)
      * @throws SidecarParseException    when upstream's reader would reject the document
      */
@@ -47,7 +59,13 @@ public final class SidecarCodec {
         return JsonIn.parse(Objects.requireNonNull(json, "json"), SchemaCodec::readSidecarResult);
     }
 
-    /** {@link #read(byte[])} of a string's UTF-8 bytes. */
+    /**
+     * {@link #read(byte[])} of a string's UTF-8 bytes.
+     *
+     * @param json the whole document
+     * @return the parsed record
+     * @throws SidecarParseException when upstream's reader would reject the document
+     */
     public static SidecarResult read(String json) {
         return read(json.getBytes(StandardCharsets.UTF_8));
     }
@@ -55,6 +73,12 @@ public final class SidecarCodec {
     /**
      * Reads a whole stream (not closed) and parses it; one sidecar is small, so callers walking
      * large pools read one file at a time.
+     *
+     * @param in the stream holding one whole document; read to its end, not closed
+     * @return the parsed record
+     * @throws IOException              when reading the stream fails
+     * @throws SidecarEncodingException when the bytes are not UTF-8
+     * @throws SidecarParseException    when upstream's reader would reject the document
      */
     public static SidecarResult read(InputStream in) throws IOException {
         return read(in.readAllBytes());

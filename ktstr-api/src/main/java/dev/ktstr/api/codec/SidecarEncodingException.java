@@ -8,6 +8,12 @@ package dev.ktstr.api.codec;
 public class SidecarEncodingException extends SidecarParseException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception for the first invalid byte.
+     *
+     * @param line   1-based line of the invalid byte
+     * @param column bytes of that line consumed when it was found, in serde's convention
+     */
     public SidecarEncodingException(int line, int column) {
         super("stream did not contain valid UTF-8", line, column, "");
     }

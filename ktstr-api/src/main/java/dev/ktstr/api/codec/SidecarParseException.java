@@ -11,11 +11,23 @@ import dev.ktstr.api.KtstrException;
 public class SidecarParseException extends KtstrException {
     private static final long serialVersionUID = 1L;
 
+    /** What is wrong, without the position. */
     private final String reason;
+    /** 1-based line of the error. */
     private final int line;
+    /** Bytes of the line consumed when the error was found. */
     private final int column;
+    /** Where in the document the error is; empty at the top level. */
     private final String fieldPath;
 
+    /**
+     * Creates the exception; the message is serde's text followed by the field path.
+     *
+     * @param reason    what is wrong, worded like serde_json, e.g. {@code missing field `topology`}
+     * @param line      1-based line of the error
+     * @param column    bytes of that line consumed when the error was found
+     * @param fieldPath where in the document, e.g. {@code stats.cgroups[1].num_workers}; empty at the top level
+     */
     public SidecarParseException(String reason, int line, int column, String fieldPath) {
         super(compose(reason, line, column, fieldPath));
         this.reason = reason;
@@ -29,27 +41,30 @@ public class SidecarParseException extends KtstrException {
         return fieldPath.isEmpty() ? serde : serde + " (in " + fieldPath + ")";
     }
 
-    /** What is wrong, without the position, e.g. {@code missing field `topology`}. */
+    /** {@return what is wrong, without the position}, e.g. {@code missing field `topology`}. */
     public String reason() {
         return reason;
     }
 
-    /** 1-based line of the error. */
+    /** {@return the 1-based line of the error} */
     public int line() {
         return line;
     }
 
-    /** Column in serde's convention: bytes of the line consumed when the error was found. */
+    /** {@return the column in serde's convention}: bytes of the line consumed when the error was found. */
     public int column() {
         return column;
     }
 
-    /** Where in the document, e.g. {@code stats.cgroups[1].num_workers}; empty at the top level. */
+    /**
+     * {@return where in the document the error is}, e.g. {@code stats.cgroups[1].num_workers}; empty at
+     * the top level.
+     */
     public String fieldPath() {
         return fieldPath;
     }
 
-    /** The text serde_json would print: {@code <reason> at line L column C}. */
+    /** {@return the text serde_json would print}: {@code <reason> at line L column C}. */
     public String serdeMessage() {
         return reason + " at line " + line + " column " + column;
     }

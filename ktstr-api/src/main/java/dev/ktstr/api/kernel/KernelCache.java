@@ -69,8 +69,21 @@ public final class KernelCache {
     private record SourceJson(String type, String sourceTreePath, String gitHash, String ref) {
     }
 
-    /** One cache entry whose metadata parsed and whose image file exists. */
+    /**
+     * One cache entry whose metadata parsed and whose image file exists.
+     *
+     * @param key      the entry's directory name, a {@linkplain #isValidKey valid key}
+     * @param dir      the entry's directory, {@code <root>/<key>}
+     * @param metadata its parsed {@code metadata.json}
+     */
     public record Entry(String key, Path dir, KernelMetadata metadata) {
+        /**
+         * Checks that no component is {@code null}.
+         *
+         * @param key      the entry's directory name
+         * @param dir      the entry's directory
+         * @param metadata its parsed {@code metadata.json}
+         */
         public Entry {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(dir, "dir");
@@ -84,6 +97,9 @@ public final class KernelCache {
     /**
      * True when {@code key} may name a cache entry: not blank, no {@code /}, {@code \}, NUL or
      * {@code ..}, not {@code .}, and not starting with {@code .tmp-}.
+     *
+     * @param key a candidate directory name under the cache root
+     * @return whether upstream would accept it as an entry key
      */
     public static boolean isValidKey(String key) {
         return !key.isBlank() && key.indexOf('/') < 0 && key.indexOf('\\') < 0 && key.indexOf('\0') < 0
@@ -96,6 +112,8 @@ public final class KernelCache {
      * may be absent or {@code null}; unknown keys are ignored; a duplicate key, a wrong type, an
      * unknown {@code source.type} or trailing content is an error.
      *
+     * @param json the whole text of one {@code metadata.json}
+     * @return the parsed metadata
      * @throws KtstrException whose message starts {@code metadata.json malformed},
      *     {@code metadata.json truncated} or {@code metadata.json schema drift}
      */
@@ -209,6 +227,8 @@ public final class KernelCache {
     /**
      * The Rust target architecture name of this JVM's host ({@code x86_64}, {@code aarch64},
      * ...), which upstream writes in cache keys and in {@code arch}.
+     *
+     * @return the architecture name; an unknown {@code os.arch} is returned lower-cased as is
      */
     public static String hostArch() {
         String a = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
@@ -225,6 +245,10 @@ public final class KernelCache {
      * The tarball-shaped key of {@code version} without its kconfig suffix:
      * {@code {version}-tarball-{arch}-kc}. Upstream completes it with the CRC32 of the
      * {@code ktstr.kconfig} compiled into that ktstr binary.
+     *
+     * @param version the kernel version, e.g. {@code 6.14.2}
+     * @param arch    the Rust architecture name, e.g. {@code x86_64} (see {@link #hostArch})
+     * @return the key prefix, e.g. {@code 6.14.2-tarball-x86_64-kc}
      */
     public static String tarballKeyPrefix(String version, String arch) {
         return version + "-tarball-" + arch + "-kc";

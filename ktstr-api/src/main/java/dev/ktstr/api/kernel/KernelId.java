@@ -13,16 +13,38 @@ public sealed interface KernelId {
     /** The variable naming the kernel under test. */
     String ENV = "KTSTR_KERNEL";
 
-    /** {@code git+URL#REF}: split at the last {@code #}; both parts non-empty. */
+    /**
+     * {@code git+URL#REF}: split at the last {@code #}; both parts non-empty.
+     *
+     * @param url the repository URL, without the {@code git+} prefix
+     * @param ref the branch, tag or commit after the last {@code #}
+     */
     record Git(String url, String ref) implements KernelId {
+        /**
+         * Checks that neither part is {@code null}.
+         *
+         * @param url the repository URL
+         * @param ref the branch, tag or commit
+         */
         public Git {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(ref, "ref");
         }
     }
 
-    /** {@code START..END}, both version-shaped, both inclusive; not checked for order. */
+    /**
+     * {@code START..END}, both version-shaped, both inclusive; not checked for order.
+     *
+     * @param start the first version of the range
+     * @param end   the last version of the range
+     */
     record Range(String start, String end) implements KernelId {
+        /**
+         * Checks that neither bound is {@code null}.
+         *
+         * @param start the first version
+         * @param end   the last version
+         */
         public Range {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
@@ -32,28 +54,58 @@ public sealed interface KernelId {
     /**
      * A directory: the value contains {@code /} or starts with {@code .} or {@code ~}. Kept
      * verbatim: no tilde expansion, relative paths resolve against the working directory.
+     *
+     * @param raw the value exactly as given
      */
     record Directory(String raw) implements KernelId {
+        /**
+         * Checks that the value is not {@code null}.
+         *
+         * @param raw the value exactly as given
+         */
         public Directory {
             Objects.requireNonNull(raw, "raw");
         }
     }
 
-    /** {@code MAJOR.MINOR[.PATCH][-rcN]}, ASCII digits only. */
+    /**
+     * {@code MAJOR.MINOR[.PATCH][-rcN]}, ASCII digits only.
+     *
+     * @param version the version text, e.g. {@code 6.14.2} or {@code 6.15-rc3}
+     */
     record Version(String version) implements KernelId {
+        /**
+         * Checks that the version is not {@code null}.
+         *
+         * @param version the version text
+         */
         public Version {
             Objects.requireNonNull(version, "version");
         }
     }
 
-    /** Anything else, taken as the name of a kernel cache entry. */
+    /**
+     * Anything else, taken as the name of a kernel cache entry.
+     *
+     * @param key the cache entry's directory name
+     */
     record CacheKey(String key) implements KernelId {
+        /**
+         * Checks that the key is not {@code null}.
+         *
+         * @param key the cache entry's directory name
+         */
         public CacheKey {
             Objects.requireNonNull(key, "key");
         }
     }
 
-    /** Parses {@code s} as given (the caller trims); never fails. */
+    /**
+     * Parses {@code s} as given (the caller trims); never fails.
+     *
+     * @param s a {@code KTSTR_KERNEL} value, already trimmed
+     * @return the first shape that matches, a {@link CacheKey} when none does
+     */
     static KernelId parse(String s) {
         Objects.requireNonNull(s, "s");
         if (s.startsWith("git+")) {
@@ -83,6 +135,9 @@ public sealed interface KernelId {
     /**
      * {@code KTSTR_KERNEL} with surrounding whitespace trimmed, parsed; empty when unset, empty
      * or only whitespace.
+     *
+     * @param env the environment to read {@value #ENV} from
+     * @return the parsed kernel, or empty when none is named
      */
     static Optional<KernelId> fromEnv(Env env) {
         return env.get(ENV).map(KernelId::trimWhiteSpace).filter(v -> !v.isEmpty()).map(KernelId::parse);
@@ -91,6 +146,9 @@ public sealed interface KernelId {
     /**
      * Trims Unicode {@code White_Space} characters at both ends, as Rust's {@code str::trim}
      * does ({@link String#strip} keeps U+00A0, U+2007 and U+202F, which Rust removes).
+     *
+     * @param s the text to trim
+     * @return {@code s} without leading and trailing white space
      */
     static String trimWhiteSpace(String s) {
         int begin = 0;
@@ -110,7 +168,12 @@ public sealed interface KernelId {
                 || c == '\u205f' || c == '\u3000';
     }
 
-    /** True for {@code MAJOR.MINOR[.PATCH][-rcN]} with one or more ASCII digits per part. */
+    /**
+     * Tests for the version shape.
+     *
+     * @param s the text to test
+     * @return true for {@code MAJOR.MINOR[.PATCH][-rcN]} with one or more ASCII digits per part
+     */
     static boolean isVersion(String s) {
         String core = s;
         int rc = s.indexOf("-rc");

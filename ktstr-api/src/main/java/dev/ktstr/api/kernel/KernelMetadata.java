@@ -13,7 +13,7 @@ public final class KernelMetadata {
 
     /** How the kernel source was obtained: the tagged {@code source} object. */
     public sealed interface Source permits Tarball, GitSource, LocalSource {
-        /** The {@code type} tag: {@code tarball}, {@code git} or {@code local}. */
+        /** {@return the {@code type} tag: {@code tarball}, {@code git} or {@code local}} */
         String type();
     }
 
@@ -50,10 +50,12 @@ public final class KernelMetadata {
             return "git";
         }
 
+        /** {@return the commit the clone was at}, empty when not recorded */
         public Optional<String> gitHash() {
             return Optional.ofNullable(gitHash);
         }
 
+        /** {@return the ref that was cloned (branch, tag or commit)}, empty when not recorded */
         public Optional<String> ref() {
             return Optional.ofNullable(ref);
         }
@@ -79,11 +81,12 @@ public final class KernelMetadata {
             return "local";
         }
 
-        /** The source tree the entry was built from; empty when not recorded. */
+        /** {@return the source tree the entry was built from}, empty when not recorded */
         public Optional<Path> sourceTreePath() {
             return Optional.ofNullable(sourceTreePath).map(Path::of);
         }
 
+        /** {@return the source tree's git commit}, empty when not recorded (not a git checkout) */
         public Optional<String> gitHash() {
             return Optional.ofNullable(gitHash);
         }
@@ -122,45 +125,55 @@ public final class KernelMetadata {
         this.sourceVmlinuxMtimeSecs = sourceVmlinuxMtimeSecs;
     }
 
-    /** Kernel version, e.g. {@code 6.14.2}; empty for local builds ({@code null} on disk). */
+    /** {@return the kernel version}, e.g. {@code 6.14.2}; empty for local builds ({@code null} on disk) */
     public Optional<String> version() {
         return Optional.ofNullable(version);
     }
 
+    /** {@return how the kernel source was obtained ({@code source})} */
     public Source source() {
         return source;
     }
 
-    /** The source tree of a {@code local} entry that recorded one; else empty. */
+    /** {@return the source tree of a {@code local} entry that recorded one}; else empty */
     public Optional<Path> localSourceTree() {
         return source instanceof LocalSource local ? local.sourceTreePath() : Optional.empty();
     }
 
+    /** {@return the Rust architecture name the kernel was built for ({@code arch})}, e.g. {@code x86_64} */
     public String arch() {
         return arch;
     }
 
+    /** {@return the file name of the kernel image in the entry ({@code image_name})}, e.g. {@code bzImage} */
     public String imageName() {
         return imageName;
     }
 
+    /** {@return the hash of the kernel's {@code .config} ({@code config_hash})}, empty when not recorded */
     public Optional<String> configHash() {
         return Optional.ofNullable(configHash);
     }
 
-    /** Build time, {@code YYYY-MM-DDTHH:MM:SSZ}; entries sort newest first on this text. */
+    /** {@return the build time ({@code built_at})}, {@code YYYY-MM-DDTHH:MM:SSZ}; entries sort newest first on this text */
     public String builtAt() {
         return builtAt;
     }
 
+    /**
+     * {@return the hash of the {@code ktstr.kconfig} fragment the kernel was built with
+     * ({@code ktstr_kconfig_hash})}, empty when not recorded
+     */
     public Optional<String> ktstrKconfigHash() {
         return Optional.ofNullable(ktstrKconfigHash);
     }
 
+    /** {@return whether the entry holds a {@code vmlinux} next to the image ({@code has_vmlinux})} */
     public boolean hasVmlinux() {
         return hasVmlinux;
     }
 
+    /** {@return whether that {@code vmlinux} was stripped ({@code vmlinux_stripped})} */
     public boolean vmlinuxStripped() {
         return vmlinuxStripped;
     }
@@ -169,11 +182,17 @@ public final class KernelMetadata {
      * Size of the source tree's vmlinux at store time. Upstream's type is u64; values above
      * {@link Long#MAX_VALUE} are returned as their two's-complement {@code long}
      * (read with {@link Long#toUnsignedString}).
+     *
+     * @return the size in bytes ({@code source_vmlinux_size}), empty when not recorded
      */
     public OptionalLong sourceVmlinuxSize() {
         return sourceVmlinuxSize == null ? OptionalLong.empty() : OptionalLong.of(sourceVmlinuxSize);
     }
 
+    /**
+     * {@return the modification time of the source tree's vmlinux at store time, in seconds since
+     * the epoch ({@code source_vmlinux_mtime_secs})}, empty when not recorded
+     */
     public OptionalLong sourceVmlinuxMtimeSecs() {
         return sourceVmlinuxMtimeSecs == null ? OptionalLong.empty() : OptionalLong.of(sourceVmlinuxMtimeSecs);
     }

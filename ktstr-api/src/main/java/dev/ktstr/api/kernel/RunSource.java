@@ -20,6 +20,9 @@ public final class RunSource {
     /**
      * {@value #CI} when {@code KTSTR_CI} is set to any non-empty value (including {@code 0}),
      * else {@value #LOCAL}. Never empty.
+     *
+     * @param env the environment to read {@value #CI_ENV} from
+     * @return {@value #CI} or {@value #LOCAL}
      */
     public static String detect(Env env) {
         return env.nonEmpty(CI_ENV).isPresent() ? CI : LOCAL;

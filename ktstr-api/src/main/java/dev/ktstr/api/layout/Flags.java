@@ -20,6 +20,9 @@ public final class Flags {
     /**
      * The canonical order: known flags by their position in {@link #ALL}, then unknown flags in
      * UTF-8 byte order. Duplicates are kept, as upstream keeps them.
+     *
+     * @param flags flag names, in any order
+     * @return a new immutable list of the same names in canonical order
      */
     public static List<String> canonicalOrder(Collection<String> flags) {
         List<String> copy = new ArrayList<>(flags);
@@ -27,7 +30,12 @@ public final class Flags {
         return List.copyOf(copy);
     }
 
-    /** Whether {@code flags} is already in canonical order. */
+    /**
+     * Whether {@code flags} is already in canonical order.
+     *
+     * @param flags flag names as stored
+     * @return true when {@link #canonicalOrder} would not change them
+     */
     public static boolean isCanonical(List<String> flags) {
         return canonicalOrder(flags).equals(flags);
     }

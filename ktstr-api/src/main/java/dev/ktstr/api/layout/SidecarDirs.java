@@ -22,17 +22,32 @@ public final class SidecarDirs {
     private SidecarDirs() {
     }
 
-    /** The override directory, when {@code KTSTR_SIDECAR_DIR} is set and non-empty. */
+    /**
+     * The operator's override of the sidecar directory.
+     *
+     * @param env the environment to read {@value #OVERRIDE_ENV} from
+     * @return its value when set and non-empty, else empty
+     */
     public static Optional<String> override(Env env) {
         return env.nonEmpty(OVERRIDE_ENV);
     }
 
-    /** The default runs root: {@code $CARGO_TARGET_DIR/ktstr} when set and non-empty, else {@code target/ktstr}. */
+    /**
+     * The default runs root.
+     *
+     * @param env the environment to read {@value #TARGET_DIR_ENV} from
+     * @return {@code $CARGO_TARGET_DIR/ktstr} when that is set and non-empty, else {@code target/ktstr}
+     */
     public static String runsRoot(Env env) {
         return Path.of(env.nonEmpty(TARGET_DIR_ENV).orElse("target")).resolve("ktstr").toString();
     }
 
-    /** Whether a name under a runs root can be a run: not empty and not dot-named (so not {@code .locks}). */
+    /**
+     * Whether a name under a runs root can be a run.
+     *
+     * @param name an entry name under a runs root
+     * @return true when it is not empty and not dot-named (so not {@code .locks})
+     */
     public static boolean isRunName(String name) {
         return !name.isEmpty() && !name.startsWith(".");
     }

@@ -17,12 +17,21 @@ public final class SidecarNames {
     /**
      * The production file name {@code {test_name}-{hash:016x}.ktstr.json}. The test name is used
      * verbatim, as upstream does; writers must check it with {@link #validateTestName} first.
+     *
+     * @param sidecar the record; its test name and {@linkplain VariantHash#of variant hash} are used
+     * @return the file name, without directory
      */
     public static String fileName(SidecarResult sidecar) {
         return fileName(sidecar.testName(), VariantHash.of(sidecar));
     }
 
-    /** {@code {testName}-{hash:016x}.ktstr.json}. */
+    /**
+     * {@code {testName}-{hash:016x}.ktstr.json}.
+     *
+     * @param testName    the test name, used verbatim
+     * @param variantHash the variant hash, written as 16 hex digits
+     * @return the file name, without directory
+     */
     public static String fileName(String testName, long variantHash) {
         return testName + "-" + VariantHash.hex(variantHash) + SUFFIX;
     }
@@ -32,6 +41,9 @@ public final class SidecarNames {
      * {@code Path::extension}) is exactly {@code json} and the component contains
      * {@code .ktstr.}. Accepts {@code a-0123456789abcdef.ktstr.json} and {@code .ktstr.json};
      * rejects {@code x.ktstr.JSON} and {@code x.ktstr.json.tmp}.
+     *
+     * @param fileName a file name or path; only its last component is looked at
+     * @return whether upstream's walkers would read it as a sidecar
      */
     public static boolean isSidecarFile(String fileName) {
         String name = lastComponent(fileName);
@@ -48,6 +60,9 @@ public final class SidecarNames {
     /**
      * Whether the last path component is an atomic-write staging file
      * ({@code <final>.tmp.<pid>.<run_id>}, i.e. it contains {@code .ktstr.json.tmp.}).
+     *
+     * @param fileName a file name or path; only its last component is looked at
+     * @return whether it is a staging file, finished or orphaned
      */
     public static boolean isStagingFile(String fileName) {
         return lastComponent(fileName).contains(STAGING_MARK);
@@ -61,6 +76,10 @@ public final class SidecarNames {
      * {@code json} gets a trailing {@code _}), so a reader never counts a write in progress or
      * a crashed write's orphan as a sidecar, whatever the run id.
      *
+     * @param finalName the sidecar file name the staging file will be renamed to, without directory
+     * @param pid       the writing process's id
+     * @param runId     the writer's run id, any text
+     * @return the staging file name, a sibling of {@code finalName}
      * @throws KtstrException when {@code finalName} is not one name ending in {@link #SUFFIX}
      */
     public static String stagingName(String finalName, long pid, String runId) {
@@ -227,6 +246,9 @@ public final class SidecarNames {
      * {@code name} for an error message: every control character written as {@code \\uXXXX}, so
      * a hostile name shows what it holds and cannot act on the terminal. Stores use it for the
      * names they refuse.
+     *
+     * @param name any name
+     * @return {@code name} with its control characters escaped; other characters unchanged
      */
     public static String printable(String name) {
         StringBuilder b = new StringBuilder(name.length());

@@ -22,18 +22,45 @@ public final class VariantHash {
     private VariantHash() {
     }
 
-    /** The variant hash of a sidecar. */
+    /**
+     * The variant hash of a sidecar.
+     *
+     * @param s the sidecar whose identifying fields are hashed
+     * @return the 64-bit hash, as in its file name
+     */
     public static long of(SidecarResult s) {
         return compute(s.topology(), s.scheduler(), s.payload(), s.workType(), s.activeFlags(), s.sysctls(), s.kargs());
     }
 
-    /** The variant hash of the identifying fields. */
+    /**
+     * The variant hash of the identifying fields.
+     *
+     * @param topology    the topology spec, e.g. {@code 1n2l4c2t}
+     * @param scheduler   the scheduler name
+     * @param payload     the payload name; empty hashes like the empty string
+     * @param workType    the work type name
+     * @param activeFlags the scheduler flags, hashed in the order given (store them canonically)
+     * @param sysctls     the sysctl settings, hashed in UTF-8 byte order
+     * @param kargs       the kernel arguments, hashed in UTF-8 byte order
+     * @return the 64-bit hash: {@link #sipHash13} of {@link #hashInput}
+     */
     public static long compute(String topology, String scheduler, Optional<String> payload, String workType,
             List<String> activeFlags, List<String> sysctls, List<String> kargs) {
         return sipHash13(hashInput(topology, scheduler, payload, workType, activeFlags, sysctls, kargs));
     }
 
-    /** The exact byte stream that is hashed. */
+    /**
+     * The exact byte stream that is hashed (layout in the class comment).
+     *
+     * @param topology    the topology spec, e.g. {@code 1n2l4c2t}
+     * @param scheduler   the scheduler name
+     * @param payload     the payload name; empty hashes like the empty string
+     * @param workType    the work type name
+     * @param activeFlags the scheduler flags, hashed in the order given (store them canonically)
+     * @param sysctls     the sysctl settings, hashed in UTF-8 byte order
+     * @param kargs       the kernel arguments, hashed in UTF-8 byte order
+     * @return a new array holding the stream
+     */
     public static byte[] hashInput(String topology, String scheduler, Optional<String> payload, String workType,
             List<String> activeFlags, List<String> sysctls, List<String> kargs) {
         ByteArrayOutputStream b = new ByteArrayOutputStream(128);
@@ -57,7 +84,12 @@ public final class VariantHash {
         return b.toByteArray();
     }
 
-    /** The hash as upstream prints it: 16 lowercase hex digits, zero-padded. */
+    /**
+     * The hash as upstream prints it.
+     *
+     * @param hash a variant hash, read as unsigned
+     * @return 16 lowercase hex digits, zero-padded
+     */
     public static String hex(long hash) {
         String h = Long.toHexString(hash);
         return "0".repeat(16 - h.length()) + h;
@@ -68,7 +100,12 @@ public final class VariantHash {
         b.write(0);
     }
 
-    /** SipHash-1-3 with both keys zero (one compression round, three finalization rounds). */
+    /**
+     * SipHash-1-3 with both keys zero (one compression round, three finalization rounds).
+     *
+     * @param data the bytes to hash
+     * @return the 64-bit hash, as Rust's {@code SipHasher13::finish}
+     */
     public static long sipHash13(byte[] data) {
         long v0 = 0x736f6d6570736575L;
         long v1 = 0x646f72616e646f6dL;

@@ -30,10 +30,26 @@ public record CachedProjection(String name, UnaryOperator<SidecarResult> functio
     /** Turns cached bytes back into a projected record. */
     @FunctionalInterface
     public interface Decoder {
-        /** @throws Exception when the bytes are not what the encoder wrote (the file is then parsed) */
+        /**
+         * Decodes what the projection's encoder wrote.
+         *
+         * @param bytes a cache entry's bytes, as the encoder gave them
+         * @return the projected record the encoder was given
+         * @throws Exception when the bytes are not what the encoder wrote (the file is then parsed)
+         */
         SidecarResult decode(byte[] bytes) throws Exception;
     }
 
+    /**
+     * A projection with its own cache codec.
+     *
+     * @param name     what the projection keeps, stable across runs; not null
+     * @param function the projection; not null
+     * @param owner    the class whose code the function is; not null
+     * @param encoder  a projected record as bytes; not null
+     * @param decoder  the record {@code encoder} gave the bytes for; not null
+     * @throws NullPointerException when any argument is null
+     */
     public CachedProjection {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(function, "function");
@@ -42,7 +58,13 @@ public record CachedProjection(String name, UnaryOperator<SidecarResult> functio
         Objects.requireNonNull(decoder, "decoder");
     }
 
-    /** A projection cached as sidecar JSON (the codec's own bytes). */
+    /**
+     * A projection cached as sidecar JSON (the codec's own bytes).
+     *
+     * @param name     what the projection keeps, stable across runs (e.g. {@code list-values.dimensions})
+     * @param function the projection; must depend on its argument alone
+     * @param owner    the class whose code the function is (its build is part of the cache key)
+     */
     public CachedProjection(String name, UnaryOperator<SidecarResult> function, Class<?> owner) {
         this(name, function, owner, SidecarCodec::write, SidecarCodec::read);
     }

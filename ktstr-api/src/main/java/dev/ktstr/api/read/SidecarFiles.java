@@ -49,6 +49,7 @@ public final class SidecarFiles {
      * The most bytes {@link #readBounded(Path)} reads: {@value #MAX_BYTES_PROPERTY} when set,
      * else {@value #DEFAULT_MAX_BYTES}; never above {@code Integer.MAX_VALUE - 8} (the largest array).
      *
+     * @return the read limit in bytes, 1 or more
      * @throws IllegalArgumentException when the property is set but is not a whole number of 1 or more
      */
     public static long maxBytes() {
@@ -69,7 +70,14 @@ public final class SidecarFiles {
         return Math.min(value, MAX_ARRAY);
     }
 
-    /** {@link #readBounded(Path, long)} with {@link #maxBytes()}. */
+    /**
+     * {@link #readBounded(Path, long)} with {@link #maxBytes()}.
+     *
+     * @param file the regular file to read (symbolic links followed)
+     * @return the file's whole content
+     * @throws IOException as {@link #readBounded(Path, long)} throws it, including for a file that is
+     *     not regular or is larger than {@link #maxBytes()}
+     */
     public static byte[] readBounded(Path file) throws IOException {
         return readBounded(file, maxBytes());
     }
@@ -79,8 +87,11 @@ public final class SidecarFiles {
      * of file whatever size its {@code stat} said ({@code /proc} files say 0), but never more than
      * {@code maxBytes} bytes.
      *
+     * @param file     the regular file to read
      * @param maxBytes the most bytes to accept, 1 or more; values above {@code Integer.MAX_VALUE - 8}
      *     count as that
+     * @return the file's whole content, at most {@code maxBytes} bytes
+     * @throws IllegalArgumentException when {@code maxBytes} is below 1
      * @throws FileSystemException (its {@link FileSystemException#getFile() file} is {@code file}) with
      *     reason {@code Is a directory}, {@code not a regular file} (FIFO, socket, device: not opened)
      *     or {@code larger than N bytes (ktstr.maxSidecarBytes)}
@@ -131,6 +142,8 @@ public final class SidecarFiles {
      * A stream over the entries of the directory {@code dir} (symbolic links followed), opened only
      * after a {@code stat} says it is a directory.
      *
+     * @param dir the directory to list (symbolic links followed)
+     * @return an open stream over its entries; the caller closes it
      * @throws NotDirectoryException when {@code dir} is a regular file (as {@code opendir} says)
      * @throws FileSystemException with reason {@code not a directory (a FIFO, socket or device; not
      *     opened)} when it is another kind of file

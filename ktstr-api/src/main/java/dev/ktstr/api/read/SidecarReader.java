@@ -63,6 +63,9 @@ public final class SidecarReader {
     /**
      * False when {@code KTSTR_CACHE} (in {@code env}) or the system property {@code ktstr.cache}
      * is {@code off} (also {@code 0}, {@code false}, {@code no}; any case).
+     *
+     * @param env the environment to read {@value #CACHE_VARIABLE} from
+     * @return whether a reader built on {@code env} may use the store's cache
      */
     public static boolean cacheAllowed(Env env) {
         return !isOff(System.getProperty(CACHE_PROPERTY)) && !isOff(env.get(CACHE_VARIABLE).orElse(null));
@@ -81,12 +84,12 @@ public final class SidecarReader {
     /** The system property that turns the store's read cache off: {@code -Dktstr.cache=off}. */
     public static final String CACHE_PROPERTY = "ktstr.cache";
 
-    /** Whether this reader lets the store use its cache (see {@link CachedProjection}). */
+    /** {@return whether this reader lets the store use its cache (see {@link CachedProjection})} */
     public boolean cacheEnabled() {
         return cache;
     }
 
-    /** This reader, never using the store's cache ({@code --no-cache}). */
+    /** {@return this reader, never using the store's cache ({@code --no-cache}); {@code this} when it already does not} */
     public SidecarReader uncached() {
         return cache ? new SidecarReader(this, false) : this;
     }
@@ -103,18 +106,17 @@ public final class SidecarReader {
         return m;
     }
 
-    /** A builder with every default. */
-
+    /** {@return a builder with every default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A reader with every default. */
+    /** {@return a reader with every default} */
     public static SidecarReader defaults() {
         return builder().build();
     }
 
-    /** The store this reader reads (the process-wide selection unless one was given). */
+    /** {@return the store this reader reads (the process-wide selection unless one was given)} */
     public SidecarStore store() {
         return store.get();
     }
@@ -122,12 +124,19 @@ public final class SidecarReader {
     /**
      * The store's default root: for the filesystem store {@code {CARGO_TARGET_DIR or target}/ktstr},
      * for a database store its database.
+     *
+     * @return the root, as the store spells it
      */
     public String defaultRunsRoot() {
         return store.get().defaultRoot(env);
     }
 
-    /** One run: its sidecars and one level of subdirectories. */
+    /**
+     * One run: its sidecars and one level of subdirectories. Never fails on a bad file.
+     *
+     * @param runLocation the run to read, as the store spells it
+     * @return everything read from the run; a missing run is empty
+     */
     public RunCollection<SidecarResult> collect(String runLocation) {
         RunCollection<SidecarResult> c = store.get().collect(runLocation, parser);
         meters().read(c.walked(), c.parseErrors().size(), c.ioErrors().size());
@@ -138,6 +147,9 @@ public final class SidecarReader {
      * Every run under {@code runsRoot}. When the root is not the default runs root, every
      * sidecar's {@code run_source} is set to {@code archive} in memory (sidecars copied off a
      * CI host are archives, whatever they were when written).
+     *
+     * @param runsRoot the runs root to read
+     * @return every run's collection, ordered by run name
      */
     public PoolCollection<SidecarResult> pool(String runsRoot) {
         SidecarStore s = store.get();
@@ -145,7 +157,13 @@ public final class SidecarReader {
         return pool(runsRoot, archive);
     }
 
-    /** Every run under {@code runsRoot}, with the archive override when {@code archive}. */
+    /**
+     * Every run under {@code runsRoot}, with the archive override when {@code archive}.
+     *
+     * @param runsRoot the runs root to read
+     * @param archive  whether every sidecar's {@code run_source} is set to {@value #ARCHIVE}
+     * @return every run's collection, ordered by run name
+     */
     public PoolCollection<SidecarResult> pool(String runsRoot, boolean archive) {
         return pool(runsRoot, archive, Function.identity());
     }
@@ -154,6 +172,12 @@ public final class SidecarReader {
      * Every run under {@code runsRoot}, each sidecar passed through {@code projection} right
      * after it is parsed, on the walk's worker threads. A report that needs a few fields keeps
      * only those: the full records die young instead of filling the heap for the whole walk.
+     *
+     * @param <T>        the projected type
+     * @param runsRoot   the runs root to read
+     * @param archive    whether {@code run_source} is set to {@value #ARCHIVE} before the projection
+     * @param projection applied to each parsed sidecar; must be thread-safe and must not return null
+     * @return every run's collection of projected records, ordered by run name
      */
     public <T> PoolCollection<T> pool(String runsRoot, boolean archive, Function<SidecarResult, T> projection) {
         return pool(runsRoot, archive, projection, PoolQuery.ALL);
@@ -163,6 +187,13 @@ public final class SidecarReader {
      * {@link #pool(String, boolean, Function)} reading only what {@code query} selects where the
      * store can select before reading (the PostgreSQL store); the result may hold more than the
      * query selects (the filesystem store reads everything), so callers keep their own filters.
+     *
+     * @param <T>        the projected type
+     * @param runsRoot   the runs root to read
+     * @param archive    whether {@code run_source} is set to {@value #ARCHIVE} before the projection
+     * @param projection applied to each parsed sidecar; must be thread-safe and must not return null
+     * @param query      which sidecars are needed; {@link PoolQuery#ALL} for every one
+     * @return the runs' collections of projected records, ordered by run name
      */
     public <T> PoolCollection<T> pool(String runsRoot, boolean archive, Function<SidecarResult, T> projection,
             PoolQuery query) {
@@ -183,6 +214,13 @@ public final class SidecarReader {
      * record of a file it has seen unchanged instead of reading and parsing it again. The result
      * is the same as without the cache: same records, same parse and IO errors, same order.
      * Without {@link #cacheEnabled()} this reads exactly as the uncached overload.
+     *
+     * @param runsRoot   the runs root to read
+     * @param archive    whether {@code run_source} is set to {@value #ARCHIVE} before the projection
+     *                   (part of the cache key)
+     * @param projection the projection, with its cache name and codec
+     * @param query      which sidecars are needed; {@link PoolQuery#ALL} for every one
+     * @return the runs' collections of projected records, ordered by run name
      */
     public PoolCollection<SidecarResult> pool(String runsRoot, boolean archive, CachedProjection projection,
             PoolQuery query) {
@@ -225,22 +263,39 @@ public final class SidecarReader {
         return p;
     }
 
-    /** Every run under the default runs root, no archive override. */
+    /** {@return every run under the default runs root, no archive override} */
     public PoolCollection<SidecarResult> poolDefault() {
         return pool(defaultRunsRoot(), false);
     }
 
-    /** The runs under the default runs root, newest first. */
+    /**
+     * The runs under the default runs root, newest first.
+     *
+     * @return the runs; none when the root is missing
+     * @throws IOException when the root exists but cannot be listed
+     */
     public List<RunInfo> listRuns() throws IOException {
         return listRuns(defaultRunsRoot());
     }
 
-    /** The runs under {@code runsRoot}, newest first (then by name); {@code .locks} and other dot names excluded. */
+    /**
+     * The runs under {@code runsRoot}, newest first (then by name); {@code .locks} and other dot
+     * names excluded.
+     *
+     * @param runsRoot the runs root to list
+     * @return the runs; none when the root is missing
+     * @throws IOException when the root exists but cannot be listed
+     */
     public List<RunInfo> listRuns(String runsRoot) throws IOException {
         return store.get().listRuns(runsRoot);
     }
 
-    /** The newest run under the default runs root. */
+    /**
+     * The newest run under the default runs root.
+     *
+     * @return the newest run, empty when there is none
+     * @throws IOException when the root exists but cannot be listed
+     */
     public Optional<RunInfo> newestRun() throws IOException {
         return store.get().newestRun(defaultRunsRoot());
     }
@@ -248,6 +303,9 @@ public final class SidecarReader {
     /**
      * The run a bare {@code stats} reads: {@code KTSTR_SIDECAR_DIR} when non-empty (as is), else
      * the newest run under the default runs root; empty when there is none.
+     *
+     * @return the run's location
+     * @throws IOException when there is no override and the default runs root cannot be listed
      */
     public Optional<String> currentRunLocation() throws IOException {
         Optional<String> override = SidecarDirs.override(env);
@@ -257,7 +315,12 @@ public final class SidecarReader {
         return newestRun().map(RunInfo::location);
     }
 
-    /** {@code record} with {@code run_source} {@code archive}. */
+    /**
+     * A sidecar marked as an archive.
+     *
+     * @param record the sidecar as read
+     * @return a copy of {@code record} with {@code run_source} {@value #ARCHIVE}
+     */
     public static SidecarResult archived(SidecarResult record) {
         return record.toBuilder().runSource(ARCHIVE).build();
     }
@@ -277,31 +340,52 @@ public final class SidecarReader {
          * Whether pools read through a {@link CachedProjection} may use the store's persistent
          * cache; default true, and always false when {@code KTSTR_CACHE=off} (in the env) or
          * {@code -Dktstr.cache=off}.
+         *
+         * @param cache false to never use the store's cache
+         * @return this builder
          */
         public Builder cache(boolean cache) {
             this.cache = cache;
             return this;
         }
 
-        /** Environment for {@code CARGO_TARGET_DIR} and {@code KTSTR_SIDECAR_DIR}; default: the process's. */
+        /**
+         * Environment for {@code CARGO_TARGET_DIR}, {@code KTSTR_SIDECAR_DIR} and
+         * {@code KTSTR_CACHE}; default: the process's.
+         *
+         * @param env the environment; not null
+         * @return this builder
+         */
         public Builder env(Env env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;
         }
 
-        /** The store; default {@link Providers#store()}, looked up at first use. */
+        /**
+         * The store; default {@link Providers#store()}, looked up at first use.
+         *
+         * @param store the store to read; not null
+         * @return this builder
+         */
         public Builder store(SidecarStore store) {
             Objects.requireNonNull(store, "store");
             this.store = () -> store;
             return this;
         }
 
-        /** Where read meters are recorded. Default {@link Metrics#globalRegistry}. */
+        /**
+         * Where read meters are recorded. Default {@link Metrics#globalRegistry}, resolved at the
+         * first read.
+         *
+         * @param registry the registry; not null
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
+        /** {@return a reader with this configuration} */
         public SidecarReader build() {
             return new SidecarReader(this);
         }

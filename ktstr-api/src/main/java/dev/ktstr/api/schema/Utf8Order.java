@@ -48,7 +48,12 @@ public final class Utf8Order implements Comparator<String> {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    /** A sorted copy; duplicates are kept. */
+    /**
+     * A copy sorted in this order; duplicates are kept.
+     *
+     * @param strings the strings to sort; not changed
+     * @return a new mutable list of the same strings in UTF-8 byte order
+     */
     public static List<String> sorted(Collection<String> strings) {
         List<String> copy = new ArrayList<>(strings);
         copy.sort(INSTANCE);

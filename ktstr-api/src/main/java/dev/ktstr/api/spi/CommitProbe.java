@@ -14,12 +14,18 @@ public interface CommitProbe extends KtstrProvider {
     /**
      * The project commit, discovering the repository upward from {@code start}. Empty when
      * {@code start} is in no repository or HEAD is unborn.
+     *
+     * @param start a directory in (or at the root of) the project's repository
+     * @return the short id of HEAD, {@code -dirty} appended when the tree differs from it
      */
     Optional<String> projectCommit(Path start);
 
     /**
      * The kernel commit of exactly {@code kernelDir}: never walks up into an enclosing
      * repository. Empty when {@code kernelDir} is not itself a repository root.
+     *
+     * @param kernelDir the kernel source directory
+     * @return the short id of its HEAD, {@code -dirty} appended when the tree differs from it
      */
     Optional<String> kernelCommit(Path kernelDir);
 
@@ -32,6 +38,11 @@ public interface CommitProbe extends KtstrProvider {
      *
      * <p>The default, for probes that cannot resolve revspecs, treats every entry as
      * {@link RevspecExpansion.Reason#NO_REPOSITORY}.
+     *
+     * @param repoStart      where the repository is (or, with {@code discoverUpward}, where to start looking)
+     * @param discoverUpward whether to look for the repository in {@code repoStart}'s ancestors too
+     * @param revspecs       the filter values to expand
+     * @return one expansion per entry of {@code revspecs}, in the same order
      */
     default List<RevspecExpansion> expand(Path repoStart, boolean discoverUpward, List<String> revspecs) {
         List<RevspecExpansion> out = new ArrayList<>(revspecs.size());

@@ -20,6 +20,8 @@ public interface HostProbe extends KtstrProvider {
     /**
      * This host's context now. A field that cannot be read is left empty; never throws (on a
      * host where nothing can be read, an empty context).
+     *
+     * @return the host context as the sidecar's {@code host} field records it
      */
     HostContext hostContext();
 
@@ -27,12 +29,18 @@ public interface HostProbe extends KtstrProvider {
      * The kernel version named by {@code KTSTR_KERNEL} in {@code env} (the {@code {kernel}} part
      * of the run directory and the {@code kernel_version} field), or empty when there is none or
      * it cannot be determined.
+     *
+     * @param env the environment to read {@code KTSTR_KERNEL} from
+     * @return the kernel version, e.g. {@code 6.14.2}
      */
     Optional<String> kernelVersion(Env env);
 
     /**
      * The kernel source directory named by {@code KTSTR_KERNEL} in {@code env}, whose commit is
      * {@code kernel_commit}; empty when there is none.
+     *
+     * @param env the environment to read {@code KTSTR_KERNEL} from
+     * @return the kernel source directory
      */
     Optional<Path> kernelSourceDir(Env env);
 
@@ -41,6 +49,9 @@ public interface HostProbe extends KtstrProvider {
      * {@code KTSTR_KERNEL} taken as a path (the source tree a local cache entry records, when
      * it is one), without consulting the kernel cache. Empty when unset or unusable. The
      * default is {@link #kernelSourceDir}.
+     *
+     * @param env the environment to read {@code KTSTR_KERNEL} from
+     * @return the directory to resolve kernel revspecs in
      */
     default Optional<Path> kernelRepositoryDir(Env env) {
         return kernelSourceDir(env);

@@ -13,10 +13,13 @@ import java.util.Optional;
  */
 public interface KtstrProvider extends AutoCloseable {
 
-    /** Short, stable name used for explicit selection ({@code ktstr.store=fs}). */
+    /** {@return the short, stable name used for explicit selection ({@code ktstr.store=fs})} */
     String name();
 
-    /** Higher wins when nothing is chosen explicitly. Portable fallbacks use negative values. */
+    /**
+     * {@return this provider's rank when nothing is chosen explicitly: higher wins} Portable
+     * fallbacks use negative values; the default is 0.
+     */
     default int priority() {
         return 0;
     }
@@ -24,6 +27,8 @@ public interface KtstrProvider extends AutoCloseable {
     /**
      * Why this provider cannot run in this process (missing native library, wrong OS), or
      * empty when it can. Must be cheap and must not throw.
+     *
+     * @return the reason, for operators; empty when the provider is usable
      */
     default Optional<String> unavailableReason() {
         return Optional.empty();

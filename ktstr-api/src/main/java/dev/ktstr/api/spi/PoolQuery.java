@@ -28,6 +28,13 @@ public record PoolQuery(Map<String, Set<String>> filters) {
     /** The query that selects everything. */
     public static final PoolQuery ALL = new PoolQuery(Map.of());
 
+    /**
+     * A query of the given entries, copied.
+     *
+     * @param filters field name to accepted values; each field one of {@link #DIMENSIONS}
+     * @throws IllegalArgumentException when a field is not one of {@link #DIMENSIONS}
+     * @throws NullPointerException     when {@code filters}, a field or a value set is null
+     */
     public PoolQuery {
         Objects.requireNonNull(filters, "filters");
         Map<String, Set<String>> copy = new LinkedHashMap<>();
@@ -41,14 +48,22 @@ public record PoolQuery(Map<String, Set<String>> filters) {
         filters = Map.copyOf(copy);
     }
 
-    /** This query with {@code field} restricted to {@code values} as well. */
+    /**
+     * This query with {@code field} restricted to {@code values} as well (replacing an earlier
+     * restriction of the same field).
+     *
+     * @param field  one of {@link #DIMENSIONS}
+     * @param values the values the field may take
+     * @return a new query; this one is unchanged
+     * @throws IllegalArgumentException when {@code field} is not one of {@link #DIMENSIONS}
+     */
     public PoolQuery and(String field, Set<String> values) {
         Map<String, Set<String>> m = new LinkedHashMap<>(filters);
         m.put(field, values);
         return new PoolQuery(m);
     }
 
-    /** Whether this query selects everything. */
+    /** {@return whether this query selects everything (it has no entries)} */
     public boolean isAll() {
         return filters.isEmpty();
     }

@@ -13,8 +13,15 @@ public sealed interface RevspecExpansion permits RevspecExpansion.Commits, Revsp
      * The value named commits: 7 lowercase hex digits each, {@code -dirty} appended to the
      * current HEAD of a dirty tree when the value named a single commit. A range lists every
      * commit it contains in walk order (possibly none); a single revspec gives one id.
+     *
+     * @param ids the short commit ids, in walk order
      */
     record Commits(List<String> ids) implements RevspecExpansion {
+        /**
+         * The commits, copied.
+         *
+         * @param ids the short commit ids, in walk order; not null, no null entries
+         */
         public Commits {
             ids = List.copyOf(ids);
         }
@@ -23,14 +30,28 @@ public sealed interface RevspecExpansion permits RevspecExpansion.Commits, Revsp
     /**
      * The value is used as given. {@code error} is the git error text for
      * {@link Reason#RANGE_NOT_EXPANDED} and empty otherwise.
+     *
+     * @param reason why the value stayed literal
+     * @param error  git's error text, or the empty string
      */
     record Literal(Reason reason, String error) implements RevspecExpansion {
+        /**
+         * A literal value.
+         *
+         * @param reason why the value stayed literal; not null
+         * @param error  git's error text for {@link Reason#RANGE_NOT_EXPANDED}, else empty; not null
+         */
         public Literal {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(error, "error");
         }
 
-        /** A literal for {@code reason} without error text. */
+        /**
+         * A literal without error text.
+         *
+         * @param reason why the value stayed literal
+         * @return a literal with an empty {@code error}
+         */
         public static Literal of(Reason reason) {
             return new Literal(reason, "");
         }

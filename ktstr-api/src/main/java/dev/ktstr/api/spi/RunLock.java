@@ -15,7 +15,12 @@ import java.util.Objects;
 public interface RunLock extends KtstrProvider {
 
     /** Exclusive for writers, shared for readers. */
-    enum Mode { SHARED, EXCLUSIVE }
+    enum Mode {
+        /** Held by any number of readers at once, excluding writers. */
+        SHARED,
+        /** Held by one writer, excluding everyone else. */
+        EXCLUSIVE
+    }
 
     /** How long the sidecar writer waits for the run lock, as upstream does. */
     Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -31,6 +36,10 @@ public interface RunLock extends KtstrProvider {
      * Takes the lock on {@code run}, waiting at most {@code timeout} (a timeout too long to
      * represent means "wait practically forever", never a short wait).
      *
+     * @param run     the run to lock
+     * @param mode    shared (readers) or exclusive (writers)
+     * @param timeout the longest wait
+     * @return the held lock; closing it releases the lock
      * @throws IOException when the lock cannot be taken in time or at all; the message names the
      *                     run (and the lock file or server), and, where known, the holders
      */
@@ -40,6 +49,8 @@ public interface RunLock extends KtstrProvider {
      * Who holds the lock on {@code run} now, as far as the provider can tell; empty when none
      * or unknown. Never takes the lock.
      *
+     * @param run the run whose lock is asked about
+     * @return the holders now, in no particular order; the default knows none
      * @throws IOException when the provider could ask but the answer could not be read
      */
     default List<Holder> holders(RunRef run) throws IOException {
@@ -56,6 +67,12 @@ public interface RunLock extends KtstrProvider {
      *                client's application name and address
      */
     record Holder(long pid, String cmdline) {
+        /**
+         * A holder.
+         *
+         * @param pid     process id (for a database lock: the server backend's)
+         * @param cmdline what the holder is, as the record describes it; not null
+         */
         public Holder {
             Objects.requireNonNull(cmdline, "cmdline");
         }
@@ -63,13 +80,17 @@ public interface RunLock extends KtstrProvider {
 
     /** A lock that is held until closed. */
     interface Held extends AutoCloseable {
-        /** The run this lock is held on. */
+        /** {@return the run this lock is held on} */
         RunRef run();
 
-        /** The provider name of the lock ({@code flock}, {@code pg}), for stores that check it. */
+        /** {@return the provider name of the lock ({@code flock}, {@code pg}), for stores that check it} */
         String provider();
 
-        /** Releases the lock; idempotent. */
+        /**
+         * Releases the lock; idempotent.
+         *
+         * @throws IOException when the provider fails to release it
+         */
         @Override
         void close() throws IOException;
     }

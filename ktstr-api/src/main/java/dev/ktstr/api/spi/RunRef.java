@@ -12,6 +12,12 @@ import java.util.Objects;
  * @param name the run name, {@code {kernel}-{project_commit}}, one plain name
  */
 public record RunRef(String root, String name) {
+    /**
+     * A run reference.
+     *
+     * @param root where runs live, as the store spells it; not null
+     * @param name the run name, one plain name; not null
+     */
     public RunRef {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(name, "name");

@@ -42,10 +42,19 @@ public interface SidecarStore extends KtstrProvider {
     /**
      * The root this store uses when none is given, from {@code env}: filesystem
      * {@code {CARGO_TARGET_DIR or target}/ktstr}; a database store names its database.
+     *
+     * @param env the environment to read the store's settings from
+     * @return the default root, spelled as this store spells roots
      */
     String defaultRoot(Env env);
 
-    /** The location of run {@code runName} under {@code root}. No I/O. */
+    /**
+     * The location of run {@code runName} under {@code root}. No I/O.
+     *
+     * @param root    a root of this store
+     * @param runName the run name, {@code {kernel}-{project_commit}}
+     * @return the run's location; the default is {@code root/runName}
+     */
     default String runLocation(String root, String runName) {
         return new RunRef(root, runName).toString();
     }
@@ -54,6 +63,8 @@ public interface SidecarStore extends KtstrProvider {
      * The name of the {@link RunLock} provider this store's runs must be locked with, when the
      * store brings its own (PostgreSQL: {@code pg}); empty to leave the choice to the lock
      * lookup (filesystem: {@code flock}, else {@code nio}). An explicit lock choice still wins.
+     *
+     * @return the lock provider's name, or empty (the default)
      */
     default Optional<String> lockProvider() {
         return Optional.empty();
@@ -64,6 +75,9 @@ public interface SidecarStore extends KtstrProvider {
      * name ending in {@code .ktstr.json}, or longer than a file name can be), or empty. No I/O.
      * Writers ask before they lock, pre-clear or write anything, so a write that must fail
      * leaves the run as it was.
+     *
+     * @param fileName the sidecar file name a writer is about to use
+     * @return why the name is refused, or empty when it is accepted (the default accepts every name)
      */
     default Optional<String> nameRefusal(String fileName) {
         return Optional.empty();
@@ -72,7 +86,9 @@ public interface SidecarStore extends KtstrProvider {
     /**
      * Opens run {@code run} for writing, creating it if missing, with its run lock held.
      *
+     * @param run  the run to write
      * @param held the lock on exactly {@code run}, from the {@link RunLock} chosen for this store
+     * @return a session that may pre-clear the run
      * @throws IOException when the run cannot be created, or resolves outside its root
      * @throws IllegalArgumentException when {@code held} is not a lock on {@code run}
      */
@@ -81,6 +97,10 @@ public interface SidecarStore extends KtstrProvider {
     /**
      * Opens the run at {@code location} as is (the {@code KTSTR_SIDECAR_DIR} override), creating
      * it if missing. No lock is held, so the session refuses {@link WriteSession#preClear}.
+     *
+     * @param location the run location to write into
+     * @return a session that never pre-clears
+     * @throws IOException when the location cannot be created or opened
      */
     WriteSession openLocation(String location) throws IOException;
 
@@ -88,6 +108,11 @@ public interface SidecarStore extends KtstrProvider {
      * Reads one run: its sidecars (and, on the filesystem, those one level of subdirectories
      * down). Never fails: every stored sidecar lands in exactly one bucket, valid, parse error
      * or IO error, and anything else that goes wrong is a walk problem. A missing run is empty.
+     *
+     * @param <T>         the parsed type
+     * @param runLocation the run to read
+     * @param parser      turns each sidecar's bytes into a value
+     * @return everything read from the run
      */
     <T> RunCollection<T> collect(String runLocation, SidecarParser<T> parser);
 
@@ -95,11 +120,20 @@ public interface SidecarStore extends KtstrProvider {
      * The runs under {@code root}, newest first (then by name, UTF-8 byte order); dot-named
      * entries such as {@code .locks} are not runs. A missing root has no runs.
      *
+     * @param root the root to list
+     * @return the runs, newest first
      * @throws IOException when the root exists but cannot be listed
      */
     List<RunInfo> listRuns(String root) throws IOException;
 
-    /** Reads every run under {@code root}, ordered by run name (UTF-8 byte order). */
+    /**
+     * Reads every run under {@code root}, ordered by run name (UTF-8 byte order).
+     *
+     * @param <T>    the parsed type
+     * @param root   the root to read
+     * @param parser turns each sidecar's bytes into a value
+     * @return every run's collection; a root that cannot be listed gives no runs and a walk problem
+     */
     default <T> PoolCollection<T> pool(String root, SidecarParser<T> parser) {
         return pool(root, PoolQuery.ALL, parser);
     }
@@ -108,6 +142,13 @@ public interface SidecarStore extends KtstrProvider {
      * Reads every run under {@code root}, or only what {@code query} selects where the store
      * can select before reading; see {@link PoolQuery} for what "only" promises. The default
      * collects every run listed.
+     *
+     * @param <T>    the parsed type
+     * @param root   the root to read
+     * @param query  which sidecars are needed; {@link PoolQuery#ALL} for every one
+     * @param parser turns each sidecar's bytes into a value
+     * @return the runs' collections, ordered by run name; a root that cannot be listed gives no
+     *     runs and a walk problem
      */
     default <T> PoolCollection<T> pool(String root, PoolQuery query, SidecarParser<T> parser) {
         List<RunCollection<T>> runs = new ArrayList<>();
@@ -126,12 +167,23 @@ public interface SidecarStore extends KtstrProvider {
         return new PoolCollection<>(root, runs, List.of());
     }
 
-    /** The newest run under {@code root}: the first of {@link #listRuns}. */
+    /**
+     * The newest run under {@code root}: the first of {@link #listRuns}.
+     *
+     * @param root the root to look in
+     * @return the newest run, empty when there is none
+     * @throws IOException when the root exists but cannot be listed
+     */
     default Optional<RunInfo> newestRun(String root) throws IOException {
         return listRuns(root).stream().findFirst();
     }
 
-    /** A normalized spelling of {@code location}, for telling whether two locations are the same. */
+    /**
+     * A normalized spelling of {@code location}, for telling whether two locations are the same.
+     *
+     * @param location a run or sidecar location
+     * @return the canonical spelling; the default returns {@code location} unchanged
+     */
     default String canonicalLocation(String location) {
         return location;
     }
@@ -139,6 +191,8 @@ public interface SidecarStore extends KtstrProvider {
     /**
      * This store's persistent read cache, when it has one (the filesystem store's pool index);
      * empty by default.
+     *
+     * @return the cache, or empty when this store has none
      */
     default Optional<StoreCache> cache() {
         return Optional.empty();

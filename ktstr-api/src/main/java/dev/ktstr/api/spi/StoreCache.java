@@ -10,13 +10,25 @@ import java.io.IOException;
  */
 public interface StoreCache {
 
-    /** What the cache holds now. */
+    /**
+     * What the cache holds now.
+     *
+     * @return the cache's location, switch, size and limit
+     * @throws IOException when the cache directory cannot be read
+     */
     Info info() throws IOException;
 
-    /** Removes every cache file; returns how many were removed. */
+    /**
+     * Removes every cache file.
+     *
+     * @return how many files were removed
+     * @throws IOException when the cache cannot be cleared
+     */
     int clear() throws IOException;
 
     /**
+     * What a cache holds, for {@code cache info}.
+     *
      * @param location the cache directory
      * @param enabled  false when {@code KTSTR_CACHE=off} (or {@code -Dktstr.cache=off}) turns it off for this process
      * @param files    index files in it

@@ -10,7 +10,7 @@ import java.io.IOException;
  */
 public interface WriteSession extends AutoCloseable {
 
-    /** The run's canonical location: the same string for every spelling of the same run. */
+    /** {@return the run's canonical location: the same string for every spelling of the same run} */
     String location();
 
     /**
@@ -19,6 +19,7 @@ public interface WriteSession extends AutoCloseable {
      *
      * @return how many sidecars or staging entries were removed
      * @throws IllegalStateException when the session was opened without the run lock
+     * @throws IOException           when the run itself cannot be listed or cleared
      */
     int preClear() throws IOException;
 

@@ -20,15 +20,22 @@ package dev.ktstr.api.store;
  */
 public interface CacheableParser<T> extends SidecarParser<T> {
 
-    /** The name of what {@link #parse} computes; a cache keeps entries of different keys apart. */
+    /** {@return the name of what {@link #parse} computes; a cache keeps entries of different keys apart} */
     String cacheKey();
 
-    /** {@code value} as bytes that {@link #decode} turns back into an equal value. */
+    /**
+     * Encodes a parsed value for the cache.
+     *
+     * @param value a value {@link #parse} returned
+     * @return bytes that {@link #decode} turns back into an equal value
+     */
     byte[] encode(T value);
 
     /**
      * The value {@link #encode} gave {@code bytes} for.
      *
+     * @param bytes a cache entry's bytes
+     * @return the decoded value, equal to the one encoded
      * @throws Exception when the bytes are not what {@code encode} wrote (the cache then parses the file)
      */
     T decode(byte[] bytes) throws Exception;

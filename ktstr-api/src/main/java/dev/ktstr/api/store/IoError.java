@@ -10,12 +10,18 @@ import java.util.Objects;
  * @param rawError what the read failed with
  */
 public record IoError(String location, String rawError) {
+    /**
+     * An IO error.
+     *
+     * @param location where the file lives; not null
+     * @param rawError what the read failed with; not null
+     */
     public IoError {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(rawError, "rawError");
     }
 
-    /** The operator diagnostic line: {@code ktstr_test: cannot read <location>: <error>}. */
+    /** {@return the operator diagnostic line: {@code ktstr_test: cannot read <location>: <error>}} */
     public String diagnostic() {
         return "ktstr_test: cannot read " + location + ": " + rawError;
     }

@@ -16,44 +16,57 @@ import java.util.stream.Collectors;
  */
 public record PoolCollection<T>(String root, List<RunCollection<T>> runs, List<WalkProblem> problems) {
 
+    /**
+     * A pool, its lists copied.
+     *
+     * @param root     the runs root that was walked; not null
+     * @param runs     one collection per directory directly under the root
+     * @param problems problems with the root itself
+     */
     public PoolCollection {
         Objects.requireNonNull(root, "root");
         runs = List.copyOf(runs);
         problems = List.copyOf(problems);
     }
 
-    /** Every parsed sidecar of every run, run by run. */
+    /** {@return every parsed sidecar of every run, run by run} */
     public List<StoredSidecar<T>> sidecars() {
         return runs.stream().flatMap(r -> r.sidecars().stream()).collect(Collectors.toUnmodifiableList());
     }
 
-    /** Every parsed sidecar's value, run by run. */
+    /** {@return every parsed sidecar's value, run by run} */
     public List<T> values() {
         return runs.stream().flatMap(r -> r.values().stream()).collect(Collectors.toUnmodifiableList());
     }
 
-    /** Predicate-matching files walked in all runs. */
+    /** {@return how many predicate-matching files were walked in all runs} */
     public int walked() {
         return runs.stream().mapToInt(RunCollection::walked).sum();
     }
 
-    /** Parse errors of all runs. */
+    /** {@return the parse errors of all runs, run by run} */
     public List<ParseError> parseErrors() {
         return runs.stream().flatMap(r -> r.parseErrors().stream()).collect(Collectors.toUnmodifiableList());
     }
 
-    /** IO errors of all runs. */
+    /** {@return the IO errors of all runs, run by run} */
     public List<IoError> ioErrors() {
         return runs.stream().flatMap(r -> r.ioErrors().stream()).collect(Collectors.toUnmodifiableList());
     }
 
-    /** Walk problems of the root and of all runs. */
+    /** {@return the walk problems of the root, then of each run} */
     public List<WalkProblem> allProblems() {
         return java.util.stream.Stream.concat(problems.stream(), runs.stream().flatMap(r -> r.problems().stream()))
                 .collect(Collectors.toUnmodifiableList());
     }
 
-    /** The same pool with every parsed sidecar transformed. */
+    /**
+     * The same pool with every parsed sidecar transformed.
+     *
+     * @param <R> the transformed type
+     * @param f   applied to each parsed sidecar, run by run
+     * @return a new pool with the same root, runs, errors and problems
+     */
     public <R> PoolCollection<R> map(Function<? super T, ? extends R> f) {
         return new PoolCollection<>(root, runs.stream().<RunCollection<R>>map(r -> r.map(f))
                 .collect(Collectors.toList()), problems);

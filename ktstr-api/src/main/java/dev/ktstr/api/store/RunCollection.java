@@ -23,6 +23,17 @@ import java.util.stream.Collectors;
 public record RunCollection<T>(String location, int walked, List<StoredSidecar<T>> sidecars,
         List<ParseError> parseErrors, List<IoError> ioErrors, List<WalkProblem> problems) {
 
+    /**
+     * A run's collection, its lists copied.
+     *
+     * @param location    the run that was walked; not null
+     * @param walked      files that matched the sidecar-name predicate
+     * @param sidecars    files read and parsed
+     * @param parseErrors files read but rejected by the parser
+     * @param ioErrors    files that could not be read
+     * @param problems    walk problems that are not sidecar files
+     * @throws IllegalArgumentException when {@code walked} is not the sum of the three file lists' sizes
+     */
     public RunCollection {
         Objects.requireNonNull(location, "location");
         sidecars = List.copyOf(sidecars);
@@ -36,17 +47,30 @@ public record RunCollection<T>(String location, int walked, List<StoredSidecar<T
         }
     }
 
-    /** An empty collection of {@code location}, with the problems that made it empty. */
+    /**
+     * An empty collection of {@code location}, with the problems that made it empty.
+     *
+     * @param <T>      the parsed type
+     * @param location the run that was walked
+     * @param problems why nothing was collected (e.g. the run could not be listed)
+     * @return a collection with no files walked
+     */
     public static <T> RunCollection<T> empty(String location, List<WalkProblem> problems) {
         return new RunCollection<>(location, 0, List.of(), List.of(), List.of(), problems);
     }
 
-    /** The parsed sidecars without their locations. */
+    /** {@return the parsed sidecars without their locations, in location order} */
     public List<T> values() {
         return sidecars.stream().map(StoredSidecar::sidecar).collect(Collectors.toUnmodifiableList());
     }
 
-    /** The same collection with every parsed sidecar transformed (e.g. the archive override). */
+    /**
+     * The same collection with every parsed sidecar transformed (e.g. the archive override).
+     *
+     * @param <R> the transformed type
+     * @param f   applied to each parsed sidecar
+     * @return a new collection with the same location, counts, errors and problems
+     */
     public <R> RunCollection<R> map(Function<? super T, ? extends R> f) {
         List<StoredSidecar<R>> mapped = sidecars.stream().<StoredSidecar<R>>map(s -> s.map(f))
                 .collect(Collectors.toList());

@@ -13,13 +13,20 @@ import java.util.Optional;
  *                 see {@link #modifiedTime()}
  */
 public record RunInfo(String name, String location, Instant modified) {
+    /**
+     * A run directory.
+     *
+     * @param name     the run name; not null
+     * @param location where the run lives; not null
+     * @param modified last modification time, or {@link Instant#MIN} when unknown; not null
+     */
     public RunInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(modified, "modified");
     }
 
-    /** The modification time, empty when it could not be read. */
+    /** {@return the modification time, empty when it could not be read} */
     public Optional<Instant> modifiedTime() {
         return modified.equals(Instant.MIN) ? Optional.empty() : Optional.of(modified);
     }

@@ -14,6 +14,9 @@ public interface SidecarParser<T> {
     /**
      * Parses {@code bytes}, read from {@code location}.
      *
+     * @param location where the file lives, for messages
+     * @param bytes    the file's whole content
+     * @return the parsed value, not null
      * @throws Exception when the content is not an acceptable sidecar
      */
     T parse(String location, byte[] bytes) throws Exception;

@@ -23,13 +23,20 @@ public record WalkProblem(String location, Kind kind, String detail) {
         NON_UTF8_NAME
     }
 
+    /**
+     * A walk problem.
+     *
+     * @param location where; not null
+     * @param kind     what kind of problem; not null
+     * @param detail   the underlying error or explanation; not null
+     */
     public WalkProblem {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** One diagnostic line: {@code ktstr_test: <kind> <location>: <detail>}. */
+    /** {@return one diagnostic line: {@code ktstr_test: <kind> <location>: <detail>}} */
     public String diagnostic() {
         return "ktstr_test: " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + location
                 + ": " + detail;

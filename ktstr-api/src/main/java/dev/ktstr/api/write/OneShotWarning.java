@@ -22,17 +22,26 @@ public final class OneShotWarning {
     private final AtomicBoolean fired = new AtomicBoolean();
     private final Consumer<String> sink;
 
-    /** A warning that sends its one line to {@code sink} (tests, embedding with a logger). */
+    /**
+     * A warning that sends its one line to {@code sink} (tests, embedding with a logger).
+     *
+     * @param sink receives the line the first time {@link #emit} is called; not null
+     */
     public OneShotWarning(Consumer<String> sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** The process-wide unknown-commit warning gate, printing to standard error. */
+    /** {@return the process-wide unknown-commit warning gate, printing to standard error} */
     public static OneShotWarning processWideUnknownCommit() {
         return UNKNOWN_COMMIT_PROCESS;
     }
 
-    /** Sends {@code line} if nothing was sent through this instance yet; true when it was sent now. */
+    /**
+     * Sends {@code line} if nothing was sent through this instance yet.
+     *
+     * @param line the warning text, without a line terminator
+     * @return true when it was sent now, false when an earlier call already sent one
+     */
     public boolean emit(String line) {
         if (!fired.compareAndSet(false, true)) {
             return false;

@@ -20,14 +20,20 @@ public final class PreClearGate {
     public PreClearGate() {
     }
 
-    /** The process-wide gate: once per canonical run per process, as upstream. */
+    /** {@return the process-wide gate: once per canonical run per process, as upstream} */
     public static PreClearGate processWide() {
         return PROCESS;
     }
 
-    /** What a clear does; returns how many entries it removed. */
+    /** What a clear does. */
     @FunctionalInterface
     public interface Clear {
+        /**
+         * Clears the run.
+         *
+         * @return how many entries it removed
+         * @throws IOException when the run cannot be cleared
+         */
         int run() throws IOException;
     }
 
@@ -35,7 +41,10 @@ public final class PreClearGate {
      * Runs {@code clear} if {@code canonicalRun} has not been cleared through this gate.
      * A failing clear still marks the run: a retry would delete sidecars written since.
      *
+     * @param canonicalRun the run's canonical location
+     * @param clear        what clears it
      * @return entries removed, 0 when the run was already cleared
+     * @throws IOException as {@code clear} throws it
      */
     public synchronized int clearOnce(String canonicalRun, Clear clear) throws IOException {
         if (!cleared.add(canonicalRun)) {
@@ -44,7 +53,12 @@ public final class PreClearGate {
         return clear.run();
     }
 
-    /** Whether {@code canonicalRun} has been cleared through this gate. */
+    /**
+     * Whether {@code canonicalRun} has been cleared through this gate (or a clear of it was tried).
+     *
+     * @param canonicalRun the run's canonical location
+     * @return true once {@link #clearOnce} ran for it
+     */
     public synchronized boolean isCleared(String canonicalRun) {
         return cleared.contains(canonicalRun);
     }

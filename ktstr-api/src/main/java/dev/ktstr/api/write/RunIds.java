@@ -23,22 +23,26 @@ public final class RunIds {
     private final AtomicLong counter = new AtomicLong();
     private volatile String stamp;
 
-    /** A generator with its own stamp and counter (tests, or several logical runs in one process). */
+    /**
+     * A generator with its own stamp and counter (tests, or several logical runs in one process).
+     *
+     * @param clock read for every {@link #timestamp()} and for the stamp at the first run id
+     */
     public RunIds(Clock clock) {
         this.clock = clock;
     }
 
-    /** The process-wide generator: one stamp and one counter per process, as upstream. */
+    /** {@return the process-wide generator: one stamp and one counter per process, as upstream} */
     public static RunIds processWide() {
         return PROCESS;
     }
 
-    /** The current time as a sidecar {@code timestamp}; before the epoch reads as the epoch. */
+    /** {@return the current time as a sidecar {@code timestamp}; before the epoch reads as the epoch} */
     public String timestamp() {
         return TIMESTAMP.format(clamp(clock.instant()));
     }
 
-    /** The next run id. */
+    /** {@return the next run id, {@code {stamp}-{n}}; thread-safe, each call a new {@code n}} */
     public String nextRunId() {
         String s = stamp;
         if (s == null) {

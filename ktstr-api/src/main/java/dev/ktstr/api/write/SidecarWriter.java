@@ -97,12 +97,12 @@ public final class SidecarWriter {
         this.runIds = b.runIds;
     }
 
-    /** A builder with every default. */
+    /** {@return a builder with every default} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A writer with every default. */
+    /** {@return a writer with every default} */
     public static SidecarWriter defaults() {
         return builder().build();
     }
@@ -115,6 +115,9 @@ public final class SidecarWriter {
      * {@code active_flags} in canonical order. The draft's values of these fields are replaced,
      * never kept: a probe that finds nothing gives {@code null} (outside any repository with no
      * kernel the run is {@code unknown-unknown}).
+     *
+     * @param draft the record as the test produced it
+     * @return a new record with the writer-owned fields set; {@code draft} is unchanged
      */
     public SidecarResult fill(SidecarResult draft) {
         SidecarResult.Builder b = draft.toBuilder();
@@ -135,6 +138,9 @@ public final class SidecarWriter {
      * {@code write_skip_sidecar}): the template's identity (name, topology, scheduler, payload,
      * flags, sysctls, kargs, host, scheduler commit), {@code work_type} {@code skipped},
      * {@code passed} and {@code skipped} true, and no telemetry.
+     *
+     * @param template the skipped test's record, for its identity
+     * @return the skip record, not yet filled
      */
     public static SidecarResult skipOf(SidecarResult template) {
         return SidecarResult.builder()
@@ -154,12 +160,30 @@ public final class SidecarWriter {
                 .build();
     }
 
-    /** Fills {@code draft} and writes it. */
+    /**
+     * Fills {@code draft} ({@link #fill}) and writes it.
+     *
+     * @param draft the record as the test produced it
+     * @return what the write did, with the record as written
+     * @throws IOException              when the run lock cannot be taken in time, or the run cannot be
+     *                                  created, pre-cleared or written; nothing partial is left visible
+     * @throws InvalidTestNameException when the test name, run name or file name is refused (nothing
+     *                                  was touched)
+     */
     public WriteResult write(SidecarResult draft) throws IOException {
         return persist(fill(draft));
     }
 
-    /** Writes the skip form of {@code template} ({@link #skipOf}), filled. */
+    /**
+     * Writes the skip form of {@code template} ({@link #skipOf}), filled.
+     *
+     * @param template the skipped test's record, for its identity
+     * @return what the write did, with the record as written
+     * @throws IOException              when the run lock cannot be taken in time, or the run cannot be
+     *                                  created, pre-cleared or written; nothing partial is left visible
+     * @throws InvalidTestNameException when the test name, run name or file name is refused (nothing
+     *                                  was touched)
+     */
     public WriteResult writeSkip(SidecarResult template) throws IOException {
         return write(skipOf(template));
     }
@@ -167,6 +191,13 @@ public final class SidecarWriter {
     /**
      * Writes {@code record} exactly as given (no fill). Its run key comes from its own
      * {@code kernel_version} and {@code project_commit}.
+     *
+     * @param record the complete record to store
+     * @return what the write did
+     * @throws IOException              when the run lock cannot be taken in time, or the run cannot be
+     *                                  created, pre-cleared or written; nothing partial is left visible
+     * @throws InvalidTestNameException when the test name, run name or file name is refused (nothing
+     *                                  was touched)
      */
     public WriteResult writeAsIs(SidecarResult record) throws IOException {
         return persist(record);
@@ -289,20 +320,35 @@ public final class SidecarWriter {
         private Builder() {
         }
 
-        /** Environment for {@code KTSTR_SIDECAR_DIR}, {@code CARGO_TARGET_DIR}, {@code KTSTR_CI}; default: the process's. */
+        /**
+         * Environment for {@code KTSTR_SIDECAR_DIR}, {@code CARGO_TARGET_DIR}, {@code KTSTR_CI}; default: the process's.
+         *
+         * @param env the environment; not null
+         * @return this builder
+         */
         public Builder env(Env env) {
             this.env = Objects.requireNonNull(env, "env");
             return this;
         }
 
-        /** The store; default {@link Providers#store()}, the process-wide instance, looked up at first use. */
+        /**
+         * The store; default {@link Providers#store()}, the process-wide instance, looked up at first use.
+         *
+         * @param store the store to write to; not null
+         * @return this builder
+         */
         public Builder store(SidecarStore store) {
             Objects.requireNonNull(store, "store");
             this.store = () -> store;
             return this;
         }
 
-        /** The commit probe; default {@link Providers#probe()}, the process-wide instance, looked up at first use. */
+        /**
+         * The commit probe; default {@link Providers#probe()}, the process-wide instance, looked up at first use.
+         *
+         * @param probe the commit probe; not null
+         * @return this builder
+         */
         public Builder probe(CommitProbe probe) {
             Objects.requireNonNull(probe, "probe");
             this.probe = () -> probe;
@@ -312,6 +358,9 @@ public final class SidecarWriter {
         /**
          * The run lock; default {@link Providers#lock()} (the lock the store brings, else the
          * highest-priority usable one), looked up at the first default-path write.
+         *
+         * @param lock the run lock provider; not null
+         * @return this builder
          */
         public Builder lock(RunLock lock) {
             Objects.requireNonNull(lock, "lock");
@@ -322,6 +371,9 @@ public final class SidecarWriter {
         /**
          * The host and kernel probe; default {@link Providers#host()}, the process-wide
          * instance, looked up at the first fill that needs it.
+         *
+         * @param host the host and kernel probe; not null
+         * @return this builder
          */
         public Builder host(HostProbe host) {
             Objects.requireNonNull(host, "host");
@@ -332,6 +384,9 @@ public final class SidecarWriter {
         /**
          * The kernel version under test ({@code kernel_version}, the run key's {@code {kernel}}).
          * Default: the {@linkplain #host host probe}'s, from {@code KTSTR_KERNEL} in {@link #env}.
+         *
+         * @param kernelVersion asked on every fill; empty when the kernel is unknown; not null
+         * @return this builder
          */
         public Builder kernelVersion(Supplier<Optional<String>> kernelVersion) {
             this.kernelVersion = Objects.requireNonNull(kernelVersion, "kernelVersion");
@@ -341,32 +396,56 @@ public final class SidecarWriter {
         /**
          * The kernel source directory whose commit is {@code kernel_commit}. Default: the
          * {@linkplain #host host probe}'s, from {@code KTSTR_KERNEL} in {@link #env}.
+         *
+         * @param kernelSourceDir asked on every fill; empty when there is none; not null
+         * @return this builder
          */
         public Builder kernelSourceDir(Supplier<Optional<Path>> kernelSourceDir) {
             this.kernelSourceDir = Objects.requireNonNull(kernelSourceDir, "kernelSourceDir");
             return this;
         }
 
-        /** The {@code host} context. Default: the {@linkplain #host host probe}'s, collected on every fill. */
+        /**
+         * The {@code host} context. Default: the {@linkplain #host host probe}'s, collected on every fill.
+         *
+         * @param hostContext asked on every fill; empty to leave {@code host} out; not null
+         * @return this builder
+         */
         public Builder hostContext(Supplier<Optional<HostContext>> hostContext) {
             this.hostContext = Objects.requireNonNull(hostContext, "hostContext");
             return this;
         }
 
-        /** {@code run_source}. Default: {@code ci} when {@code KTSTR_CI} is non-empty in {@link #env}, else {@code local}. */
+        /**
+         * {@code run_source}. Default: {@code ci} when {@code KTSTR_CI} is non-empty in {@link #env}, else {@code local}.
+         *
+         * @param runSource asked on every fill, e.g. {@code local} or {@code ci}; not null
+         * @return this builder
+         */
         public Builder runSource(Supplier<String> runSource) {
             this.runSource = Objects.requireNonNull(runSource, "runSource");
             return this;
         }
 
-        /** Where the project commit is discovered from (upward). Default: the working directory. */
+        /**
+         * Where the project commit is discovered from (upward). Default: the working directory.
+         *
+         * @param projectDir a directory inside the project; not null
+         * @return this builder
+         */
         public Builder projectDir(Path projectDir) {
             Objects.requireNonNull(projectDir, "projectDir");
             this.projectDir = () -> projectDir;
             return this;
         }
 
-        /** How long to wait for the run lock. Default {@link #DEFAULT_LOCK_TIMEOUT}. */
+        /**
+         * How long to wait for the run lock. Default {@link #DEFAULT_LOCK_TIMEOUT}.
+         *
+         * @param lockTimeout the longest wait, zero or more
+         * @return this builder
+         * @throws IllegalArgumentException when {@code lockTimeout} is negative
+         */
         public Builder lockTimeout(Duration lockTimeout) {
             if (lockTimeout.isNegative()) {
                 throw new IllegalArgumentException("lock timeout must not be negative: " + lockTimeout);
@@ -379,36 +458,60 @@ public final class SidecarWriter {
          * The root default-path runs go under. Default: the store's
          * {@linkplain SidecarStore#defaultRoot default root} for {@link #env}
          * ({@code {CARGO_TARGET_DIR or target}/ktstr} for the filesystem).
+         *
+         * @param root the runs root, as the store spells it; not null
+         * @return this builder
          */
         public Builder root(String root) {
             this.root = Objects.requireNonNull(root, "root");
             return this;
         }
 
-        /** Where meters are recorded. Default {@link Metrics#globalRegistry}. */
+        /**
+         * Where meters are recorded. Default {@link Metrics#globalRegistry}.
+         *
+         * @param registry the registry; not null
+         * @return this builder
+         */
         public Builder meterRegistry(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
-        /** The unknown-commit warning gate. Default: once per process, to standard error. */
+        /**
+         * The unknown-commit warning gate. Default: once per process, to standard error.
+         *
+         * @param warning the gate the warning goes through; not null
+         * @return this builder
+         */
         public Builder unknownCommitWarning(OneShotWarning warning) {
             this.unknownCommitWarning = Objects.requireNonNull(warning, "warning");
             return this;
         }
 
-        /** The pre-clear gate. Default: once per canonical run per process. */
+        /**
+         * The pre-clear gate. Default: once per canonical run per process.
+         *
+         * @param gate the gate; not null
+         * @return this builder
+         */
         public Builder preClearGate(PreClearGate gate) {
             this.preClearGate = Objects.requireNonNull(gate, "gate");
             return this;
         }
 
-        /** Timestamp and run-id source. Default: the process-wide one. */
+        /**
+         * Timestamp and run-id source. Default: the process-wide one.
+         *
+         * @param runIds the source; not null
+         * @return this builder
+         */
         public Builder runIds(RunIds runIds) {
             this.runIds = Objects.requireNonNull(runIds, "runIds");
             return this;
         }
 
+        /** {@return a writer with this configuration} */
         public SidecarWriter build() {
             return new SidecarWriter(this);
         }

@@ -15,6 +15,15 @@ import java.util.Objects;
  */
 public record WriteResult(String location, String runLocation, boolean defaultPath, int preClearRemoved,
         SidecarResult written) {
+    /**
+     * A write's result.
+     *
+     * @param location        where the sidecar now lives; not null
+     * @param runLocation     the canonical location of its run; not null
+     * @param defaultPath     true on the default path, false under {@code KTSTR_SIDECAR_DIR}
+     * @param preClearRemoved files this write's pre-clear removed
+     * @param written         the record as written; not null
+     */
     public WriteResult {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(runLocation, "runLocation");

@@ -19,8 +19,16 @@ public final class ExplainSidecar {
 
     /** Whether an absent field is normal or something an operator can fix. */
     public enum Classification {
-        EXPECTED, ACTIONABLE;
+        /** Absent by design or by the kind of run; nothing to fix. */
+        EXPECTED,
+        /** Absent because of how the run was set up; the catalog names the fix. */
+        ACTIONABLE;
 
+        /**
+         * The classification as the report prints it.
+         *
+         * @return the lower-case constant name ({@code expected} or {@code actionable})
+         */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -84,7 +92,11 @@ public final class ExplainSidecar {
     private ExplainSidecar() {
     }
 
-    /** The ten optional fields, in catalog order. */
+    /**
+     * The ten optional fields, in catalog order.
+     *
+     * @return the catalog entries
+     */
     public static List<CatalogEntry> catalog() {
         return CATALOG;
     }
@@ -94,6 +106,7 @@ public final class ExplainSidecar {
      * empty, and only normal path components (no leading {@code .}, no {@code ..}, not absolute).
      *
      * @throws ReportException with upstream's message
+     * @param run the {@code --run} value
      */
     public static void validateRunArgument(String run) {
         if (run.isEmpty()) {
@@ -118,12 +131,23 @@ public final class ExplainSidecar {
         }
     }
 
-    /** Upstream's error when the walk counted no file. */
+    /**
+     * Upstream's error when the walk counted no file.
+     *
+     * @param run the {@code --run} value
+     * @param runDir the directory searched, as shown to the operator
+     * @return the message
+     */
     public static String noSidecarDataMessage(String run, String runDir) {
         return "run '" + run + "' has no sidecar data (searched " + runDir + ")";
     }
 
-    /** The text report (no extra final newline). Errors are listed by path, byte order. */
+    /**
+     * The text report (no extra final newline). Errors are listed by path, byte order.
+     *
+     * @param w the walk's counts and the absent fields found
+     * @return the report text
+     */
     public static String text(WalkStats w) {
         StringBuilder out = new StringBuilder();
         out.append("walked ").append(w.walked()).append(" sidecar file(s), parsed ").append(w.valid().size())
@@ -179,7 +203,12 @@ public final class ExplainSidecar {
         return TerminalText.visibleLines(out.toString()); // names, paths, errors: shown, not obeyed
     }
 
-    /** Upstream's JSON ({@code _schema_version}, {@code _walk}, {@code fields}); no final newline. */
+    /**
+     * Upstream's JSON ({@code _schema_version}, {@code _walk}, {@code fields}); no final newline.
+     *
+     * @param w the walk's counts and the absent fields found
+     * @return the JSON text
+     */
     public static String json(WalkStats w) {
         TreeMap<String, CatalogEntry> byName = new TreeMap<>(RustFormat::compareUtf8);
         CATALOG.forEach(e -> byName.put(e.field(), e));

@@ -46,7 +46,24 @@ public record GauntletRow(
     /** The ext-metric key upstream's JSON walker uses to flag truncation; never a metric. */
     public static final String WALK_TRUNCATION_SENTINEL = "__walk_json_leaves_truncated";
 
-    /** Checks presence, copies the flags, sorts the ext metrics. */
+    /**
+     * Checks presence, copies the flags, sorts the ext metrics.
+     *
+     * @param scenario the test name
+     * @param topology the topology label
+     * @param workType the work type
+     * @param scheduler the scheduler
+     * @param kernelVersion the kernel version, if recorded
+     * @param commit the project commit, if recorded
+     * @param kernelCommit the kernel commit, if recorded
+     * @param flags the active flags (copied)
+     * @param runSource the run source, if recorded
+     * @param passed whether the test passed
+     * @param skipped whether the test was skipped
+     * @param values the registry metrics' values
+     * @param extMetrics the payload's ext metrics (copied, sorted by UTF-8 bytes)
+     * @throws NullPointerException when a reference component is null
+     */
     public GauntletRow {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(topology, "topology");

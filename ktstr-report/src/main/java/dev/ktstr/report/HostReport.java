@@ -22,7 +22,11 @@ public final class HostReport {
     private HostReport() {
     }
 
-    /** One {@code key: value} line per field in upstream's order, {@code (unknown)} when absent. */
+    /** One {@code key: value} line per field in upstream's order, {@code (unknown)} when absent.
+     *
+     * @param h the host context to print
+     * @return the human-readable text, one line per field (maps indented below their key)
+     */
     public static String formatHuman(HostContext h) {
         StringBuilder out = new StringBuilder();
         for (var e : scalars(h).entrySet()) {
@@ -55,7 +59,12 @@ public final class HostReport {
         return TerminalText.visibleLines(out.toString()); // host values: shown, not obeyed
     }
 
-    /** Indented {@code key: before → after} lines for every differing field; empty when identical. */
+    /** Indented {@code key: before → after} lines for every differing field; empty when identical.
+     *
+     * @param a the host before (left side)
+     * @param b the host after (right side)
+     * @return the differing fields as {@code before → after} lines, or the empty string
+     */
     public static String diff(HostContext a, HostContext b) {
         StringBuilder out = new StringBuilder();
         Map<String, Optional<String>> sa = scalars(a);
@@ -120,6 +129,12 @@ public final class HostReport {
     /**
      * The host section of a compare: identical (with the shared arch), a delta, captured on
      * one side only, or nothing.
+     *
+     * @param a the host of side A, empty when not captured
+     * @param b the host of side B, empty when not captured
+     * @param labelA the name of side A shown in the text
+     * @param labelB the name of side B shown in the text
+     * @return the section text (starting with a blank line), or the empty string when neither side has a host
      */
     public static String compareSection(Optional<HostContext> a, Optional<HostContext> b, String labelA,
             String labelB) {
@@ -148,19 +163,33 @@ public final class HostReport {
      * The {@code show-host} output for a run's sidecars: the host of the first sidecar (in the
      * given order) that carries one.
      *
+     * @param runId the run's name, used in the error messages
+     * @param sidecars the run's sidecars in reading order
+     * @return the host context as {@link #formatHuman} text
      * @throws ReportException upstream's messages for no sidecars or no host
      */
     public static String showHost(String runId, List<SidecarResult> sidecars) {
         return formatHuman(pickHost(runId, sidecars));
     }
 
-    /** The {@code show-host --json} shape: the host context object (see docs/cli-json.md). */
+    /** The {@code show-host --json} shape: the host context object (see docs/cli-json.md).
+     *
+     * @param runId the run's name, used in the error messages
+     * @param sidecars the run's sidecars in reading order
+     * @return the pretty-printed JSON object of the first host found
+     * @throws ReportException upstream's messages for no sidecars or no host
+     */
     public static String showHostJson(String runId, List<SidecarResult> sidecars) {
         HostContext h = pickHost(runId, sidecars);
         return JsonText.pretty(g -> writeHostJson(g, h));
     }
 
-    /** Writes a host context as a JSON object, keys in upstream's human order. */
+    /** Writes a host context as a JSON object, keys in upstream's human order.
+     *
+     * @param g the generator to write to, positioned where a value is expected
+     * @param h the host context to write; absent fields are written as {@code null}
+     * @throws IOException when the generator fails to write
+     */
     public static void writeHostJson(com.fasterxml.jackson.core.JsonGenerator g, HostContext h) throws IOException {
         g.writeStartObject();
         g.writeStringField("kernel_name", h.kernelName().orElse(null));
@@ -210,7 +239,13 @@ public final class HostReport {
         g.writeEndObject();
     }
 
-    /** Upstream's "run not found" message; {@code suggestion} from {@link #suggestRun}. */
+    /** Upstream's "run not found" message; {@code suggestion} from {@link #suggestRun}.
+     *
+     * @param runId the run name that was asked for
+     * @param root the runs directory searched, as shown to the user
+     * @param suggestion the closest existing run name, if any
+     * @return the one-line error message
+     */
     public static String runNotFoundMessage(String runId, String root, Optional<String> suggestion) {
         return "run '" + runId + "' not found under " + root + "."
                 + suggestion.map(s -> " Did you mean `" + s + "`?").orElse("")
@@ -220,6 +255,10 @@ public final class HostReport {
     /**
      * The closest run name by Levenshtein distance in characters, if within
      * max(3, byte length / 3); ties go to the earliest name in {@code runNames}.
+     *
+     * @param runId the run name that was asked for
+     * @param runNames the existing run names; names starting with {@code .} are skipped
+     * @return the suggestion, or empty when no name is close enough
      */
     public static Optional<String> suggestRun(String runId, List<String> runNames) {
         int limit = Math.max(3, runId.getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 3);

@@ -10,7 +10,11 @@ public final class MetricList {
     private MetricList() {
     }
 
-    /** The table followed by a newline, exactly as upstream prints it. */
+    /**
+     * The table followed by a newline, exactly as upstream prints it.
+     *
+     * @return the registry table text
+     */
     public static String text() {
         Table t = new Table(List.of("NAME", "POLARITY", "DEFAULT_ABS", "DEFAULT_REL", "UNIT"));
         for (MetricDef m : Metrics.all()) {
@@ -20,7 +24,11 @@ public final class MetricList {
         return t.render() + "\n";
     }
 
-    /** Upstream's pretty JSON array (no final newline): name, polarity, default_abs, default_rel, display_unit. */
+    /**
+     * Upstream's pretty JSON array (no final newline): name, polarity, default_abs, default_rel, display_unit.
+     *
+     * @return the pretty-printed JSON array
+     */
     public static String json() {
         return JsonText.pretty(g -> {
             g.writeStartArray();

@@ -15,12 +15,20 @@ public enum MetricPolarity {
         this.label = label;
     }
 
-    /** The serde enum tag upstream writes in JSON ({@code LowerBetter}). */
+    /**
+     * The serde enum tag upstream writes in JSON ({@code LowerBetter}).
+     *
+     * @return the JSON tag
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The table label ({@code lower} / {@code higher}). */
+    /**
+     * The table label ({@code lower} / {@code higher}).
+     *
+     * @return the lower-case label
+     */
     public String label() {
         return label;
     }

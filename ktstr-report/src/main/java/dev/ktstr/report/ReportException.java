@@ -6,6 +6,11 @@ import dev.ktstr.api.KtstrException;
 public class ReportException extends KtstrException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A report error.
+     *
+     * @param message what went wrong, as shown to the operator
+     */
     public ReportException(String message) {
         super(message);
     }

@@ -11,6 +11,13 @@ import java.util.Optional;
  * sidecars that parsed.
  */
 public record RunInfo(String name, Optional<Instant> mtime, List<SidecarResult> sidecars) {
+    /**
+     * Checks presence and copies the sidecars.
+     *
+     * @param name the run directory's name
+     * @param mtime its modification time; empty when unreadable
+     * @param sidecars the sidecars that parsed
+     */
     public RunInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(mtime, "mtime");

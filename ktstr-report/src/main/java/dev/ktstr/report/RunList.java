@@ -19,12 +19,22 @@ public final class RunList {
     public record Row(String run, int tests, Optional<String> date, Optional<String> arch, Optional<Instant> mtime) {
     }
 
-    /** The stderr notice when the runs root has no runs. */
+    /**
+     * The stderr notice when the runs root has no runs.
+     *
+     * @param runsRoot the runs directory as shown to the operator
+     * @return the notice
+     */
     public static String noRunsMessage(String runsRoot) {
         return "no runs found at " + runsRoot + ". Run `cargo ktstr test` to generate sidecar data.";
     }
 
-    /** Rows sorted by mtime descending, then name (byte order); unreadable mtimes last. */
+    /**
+     * Rows sorted by mtime descending, then name (byte order); unreadable mtimes last.
+     *
+     * @param runs the runs found
+     * @return one row per run
+     */
     public static List<Row> rows(List<RunInfo> runs) {
         List<Row> out = new ArrayList<>();
         for (RunInfo r : runs) {
@@ -41,7 +51,12 @@ public final class RunList {
         return out;
     }
 
-    /** The table (RUN, TESTS, DATE, ARCH) followed by a newline. */
+    /**
+     * The table (RUN, TESTS, DATE, ARCH) followed by a newline.
+     *
+     * @param runs the runs found
+     * @return the table text
+     */
     public static String text(List<RunInfo> runs) {
         Table t = new Table(List.of("RUN", "TESTS", "DATE", "ARCH"));
         for (Row r : rows(runs)) {
@@ -50,7 +65,12 @@ public final class RunList {
         return t.render() + "\n";
     }
 
-    /** JSON array of {run, tests, date, arch, mtime}, same order as the text (see docs/cli-json.md). */
+    /**
+     * JSON array of {run, tests, date, arch, mtime}, same order as the text (see docs/cli-json.md).
+     *
+     * @param runs the runs found
+     * @return the pretty-printed JSON array
+     */
     public static String json(List<RunInfo> runs) {
         return JsonText.pretty(g -> {
             g.writeStartArray();

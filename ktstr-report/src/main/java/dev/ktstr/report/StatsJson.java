@@ -26,7 +26,13 @@ public final class StatsJson {
     private StatsJson() {
     }
 
-    /** Pretty JSON, no final newline; {@code run} labels where the sidecars came from. */
+    /**
+     * Pretty JSON, no final newline; {@code run} labels where the sidecars came from.
+     *
+     * @param run the run's name (or another label of the source)
+     * @param sidecars the sidecars to report
+     * @return the pretty-printed JSON object
+     */
     public static String render(String run, List<SidecarResult> sidecars) {
         List<GauntletRow> rows = sidecars.stream().map(GauntletRow::of).toList();
         return JsonText.pretty(g -> {

@@ -64,6 +64,9 @@ public final class StatsReport {
     /**
      * The whole bare-{@code stats} stdout: the four sections concatenated, each omitted when
      * empty. Empty input gives the empty string (the caller prints the "no sidecar data" notice).
+     *
+     * @param sidecars the sidecars to summarize, in reading order
+     * @return the report text, or the empty string for no sidecars
      */
     public static String render(List<SidecarResult> sidecars) {
         if (sidecars.isEmpty()) {
@@ -78,11 +81,25 @@ public final class StatsReport {
     /** An outlier of the gauntlet analysis. */
     public record Outlier(String scenario, String column, double value, double overallMean, double sigma,
             List<String> worstTopologies) {
+        /**
+         * Copies {@code worstTopologies}; the record is immutable.
+         *
+         * @param scenario the scenario (test name)
+         * @param column the metric column that stands out
+         * @param value the scenario's mean of the column
+         * @param overallMean the mean of the column over every scenario
+         * @param sigma how many sample standard deviations the value is above the overall mean
+         * @param worstTopologies the topologies with the highest values, worst first; may be empty
+         */
         public Outlier {
             worstTopologies = List.copyOf(worstTopologies);
         }
 
-        /** Upstream's line (without the two-space indent). */
+        /**
+         * Upstream's line (without the two-space indent).
+         *
+         * @return the outlier line; a second {@code worst on:} line when topologies are known
+         */
         public String render() {
             String line = scenario + ": " + column + " " + fixed(value, 1) + " (overall avg " + fixed(overallMean, 1)
                     + ", +" + fixed(sigma, 1) + "\u03c3)";
@@ -93,7 +110,11 @@ public final class StatsReport {
     /** One line of a dimension summary. */
     public record GroupSummary(String name, long pass, long total, long skip, long fail, double avgSpread,
             double avgGapMs, double avgImbalance, double avgDsqDepth, long totalStalls, double avgFallback) {
-        /** Upstream's line, with its newline. */
+        /**
+         * Upstream's line, with its newline.
+         *
+         * @return the summary line
+         */
         public String render() {
             StringBuilder line = new StringBuilder("  ").append(padRight(name, 25)).append(' ')
                     .append(pass).append('/').append(total).append(" passed (").append(skip).append(" skipped, ")
@@ -115,7 +136,12 @@ public final class StatsReport {
         }
     }
 
-    /** The GAUNTLET ANALYSIS section; empty for no rows. */
+    /**
+     * The GAUNTLET ANALYSIS section; empty for no rows.
+     *
+     * @param rows the gauntlet rows of every sidecar
+     * @return the section text
+     */
     public static String gauntletAnalysis(List<GauntletRow> rows) {
         if (rows.isEmpty()) {
             return "";
@@ -141,7 +167,12 @@ public final class StatsReport {
         return out.toString();
     }
 
-    /** Scenarios whose mean of a column exceeds overall mean + 2 sample σ, highest σ first. */
+    /**
+     * Scenarios whose mean of a column exceeds overall mean + 2 sample σ, highest σ first.
+     *
+     * @param rows the gauntlet rows of every sidecar
+     * @return the outliers, highest σ first
+     */
     public static List<Outlier> outliers(List<GauntletRow> rows) {
         Map<String, List<GauntletRow>> byScenario = groupBy(rows, GauntletRow::scenario);
         List<Outlier> out = new ArrayList<>();
@@ -168,7 +199,13 @@ public final class StatsReport {
         return out;
     }
 
-    /** Per-group pass counts and averages, highest average spread first. */
+    /**
+     * Per-group pass counts and averages, highest average spread first.
+     *
+     * @param rows the gauntlet rows of every sidecar
+     * @param key the grouping dimension of a row (e.g. its scheduler)
+     * @return one summary per group
+     */
     public static List<GroupSummary> dimensionSummary(List<GauntletRow> rows, Function<GauntletRow, String> key) {
         List<GroupSummary> out = new ArrayList<>();
         for (var group : groupBy(rows, key).entrySet()) {
@@ -185,7 +222,12 @@ public final class StatsReport {
         return out;
     }
 
-    /** The BPF VERIFIER STATS section: per-program maximum, byte-ordered; empty when none. */
+    /**
+     * The BPF VERIFIER STATS section: per-program maximum, byte-ordered; empty when none.
+     *
+     * @param sidecars the sidecars to scan
+     * @return the section text
+     */
     public static String verifierStats(List<SidecarResult> sidecars) {
         TreeMap<String, Long> byName = verifierMaxByProgram(sidecars);
         if (byName.isEmpty()) {
@@ -218,7 +260,12 @@ public final class StatsReport {
         return out.toString();
     }
 
-    /** The BPF CALLBACK PROFILE section, one block per sidecar with deltas; empty when none. */
+    /**
+     * The BPF CALLBACK PROFILE section, one block per sidecar with deltas; empty when none.
+     *
+     * @param sidecars the sidecars to scan
+     * @return the section text
+     */
     public static String callbackProfile(List<SidecarResult> sidecars) {
         List<SidecarResult> ordered = new ArrayList<>(sidecars);
         ordered.sort(Comparator.comparing(SidecarResult::testName, RustFormat::compareUtf8)
@@ -248,7 +295,12 @@ public final class StatsReport {
         return out.toString();
     }
 
-    /** The KVM STATS section over sidecars that carry KVM stats; empty when none or no exits. */
+    /**
+     * The KVM STATS section over sidecars that carry KVM stats; empty when none or no exits.
+     *
+     * @param sidecars the sidecars to scan
+     * @return the section text
+     */
     public static String kvmStats(List<SidecarResult> sidecars) {
         List<KvmStatsTotals> vms = sidecars.stream().flatMap(sc -> sc.kvmStats().stream()).toList();
         if (vms.isEmpty()) {

@@ -23,14 +23,12 @@ public final class ValueList {
     }
 
     /**
-     * The eight value sets in output order (kernel, commit, kernel_commit, source, scheduler,
-     * topology, work_type, flags), each sorted by bytes, absent first. Set
-     * {@code archiveOverride} when the pool came from {@code --dir}.
-     */
-    /**
      * {@code s} reduced to the fields list-values reads (identity, commits, run source, flags),
      * for {@code SidecarReader.pool(root, archive, ValueList::dimensionsOnly)}: a pool of
      * these costs a fraction of the heap of full records.
+     *
+     * @param s the full sidecar record
+     * @return a copy carrying only the dimension fields; every other field at its default
      */
     public static SidecarResult dimensionsOnly(SidecarResult s) {
         return SidecarResult.builder().testName(s.testName()).topology(s.topology()).scheduler(s.scheduler())
@@ -38,6 +36,15 @@ public final class ValueList {
                 .projectCommit(s.projectCommit()).kernelCommit(s.kernelCommit()).runSource(s.runSource()).build();
     }
 
+    /**
+     * The eight value sets in output order (kernel, commit, kernel_commit, source, scheduler,
+     * topology, work_type, flags), each sorted by bytes, absent first. Set
+     * {@code archiveOverride} when the pool came from {@code --dir}.
+     *
+     * @param pool the sidecars to collect values from
+     * @param archiveOverride whether every run's source reads as {@code archive}
+     * @return dimension name to its distinct values (empty optional = absent), in output order
+     */
     public static Map<String, List<Optional<String>>> values(List<SidecarResult> pool, boolean archiveOverride) {
         Map<String, List<Optional<String>>> out = new LinkedHashMap<>();
         out.put("kernel", collect(pool, SidecarResult::kernelVersion));
@@ -53,7 +60,12 @@ public final class ValueList {
         return out;
     }
 
-    /** Upstream's text: per key a {@code key:} block, absent as {@code unknown}, blank line after. */
+    /** Upstream's text: per key a {@code key:} block, absent as {@code unknown}, blank line after.
+     *
+     * @param pool the sidecars to collect values from
+     * @param archiveOverride whether every run's source reads as {@code archive}
+     * @return the text report, one block per dimension
+     */
     public static String text(List<SidecarResult> pool, boolean archiveOverride) {
         StringBuilder out = new StringBuilder();
         for (var e : values(pool, archiveOverride).entrySet()) {
@@ -69,7 +81,12 @@ public final class ValueList {
         return TerminalText.visibleLines(out.toString()); // values from sidecars: shown, not obeyed
     }
 
-    /** Upstream's JSON object (keys alphabetical, absent as null first) followed by a newline. */
+    /** Upstream's JSON object (keys alphabetical, absent as null first) followed by a newline.
+     *
+     * @param pool the sidecars to collect values from
+     * @param archiveOverride whether every run's source reads as {@code archive}
+     * @return the pretty-printed JSON object and a trailing newline
+     */
     public static String json(List<SidecarResult> pool, boolean archiveOverride) {
         TreeMap<String, List<Optional<String>>> sorted = new TreeMap<>(values(pool, archiveOverride));
         return JsonText.pretty(g -> {

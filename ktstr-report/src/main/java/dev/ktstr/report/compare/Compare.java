@@ -48,6 +48,11 @@ public final class Compare {
      * and the substring filter stay with {@link RowFilter#matches}. With the archive override
      * ({@code --dir}) every run source becomes {@code archive} after reading, so run source is
      * not pushed down then. The rows read are a superset of those either side matches.
+     *
+     * @param a side A's effective filter
+     * @param b side B's effective filter
+     * @param archiveOverride whether the pool comes from {@code --dir} (run source then not pushed down)
+     * @return the per-field value sets a store may restrict its read to; no entry means any value
      */
     public static PoolQuery poolQuery(RowFilter a, RowFilter b, boolean archiveOverride) {
         Map<String, Set<String>> q = new LinkedHashMap<>();
@@ -70,7 +75,13 @@ public final class Compare {
         }
     }
 
-    /** Dimensions whose effective A and B value lists differ after sort and dedup. */
+    /**
+     * Dimensions whose effective A and B value lists differ after sort and dedup.
+     *
+     * @param a side A's effective filter
+     * @param b side B's effective filter
+     * @return the dimensions that separate the sides, in {@link Dimension} order; empty when the sides are identical
+     */
     public static List<Dimension> slicingDimensions(RowFilter a, RowFilter b) {
         List<Dimension> out = new ArrayList<>();
         for (Dimension d : Dimension.values()) {
@@ -81,7 +92,14 @@ public final class Compare {
         return out;
     }
 
-    /** A side's label: per slicing dimension its 1-3 values sorted and joined by {@code |}, else the letter. */
+    /**
+     * A side's label: per slicing dimension its 1-3 values sorted and joined by {@code |}, else the letter.
+     *
+     * @param filter the side's effective filter
+     * @param slicing the slicing dimensions (see {@link #slicingDimensions})
+     * @param letter the fallback label, {@code A} or {@code B}
+     * @return the label shown for the side
+     */
     public static String sideLabel(RowFilter filter, List<Dimension> slicing, String letter) {
         if (slicing.isEmpty()) {
             return letter;
@@ -98,7 +116,14 @@ public final class Compare {
         return String.join(":", parts);
     }
 
-    /** The pairing key of a row: scenario, then one value per pairing dimension. */
+    /**
+     * The pairing key of a row: scenario, then one value per pairing dimension.
+     *
+     * @param row the row to key
+     * @param pairing the dimensions rows are paired on (not sliced on), in order
+     * @return the scenario followed by one value per pairing dimension (absent as empty, commits
+     *     without {@code -dirty})
+     */
     public static List<String> pairingKey(GauntletRow row, List<Dimension> pairing) {
         List<String> key = new ArrayList<>(1 + pairing.size());
         key.add(row.scenario());
@@ -117,12 +142,23 @@ public final class Compare {
         return key;
     }
 
-    /** The message of an empty pool ({@code root} as the operator should read it). */
+    /**
+     * The message of an empty pool ({@code root} as the operator should read it).
+     *
+     * @param root the pool's directory as shown to the operator
+     * @return the message for {@code stats compare}
+     */
     public static String emptyPoolMessage(String root) {
         return emptyPoolMessage("compare", root);
     }
 
-    /** {@link #emptyPoolMessage(String)} for {@code stats <command>} (compare, matrix, trend). */
+    /**
+     * {@link #emptyPoolMessage(String)} for {@code stats <command>} (compare, matrix, trend).
+     *
+     * @param command the {@code stats} subcommand named in the message
+     * @param root the pool's directory as shown to the operator
+     * @return the message
+     */
     public static String emptyPoolMessage(String command, String root) {
         return "stats " + command + ": no sidecar data found under " + root + ". Run `cargo ktstr test` to generate"
                 + " runs, or pass --dir to point at an archived sidecar tree.";
@@ -138,6 +174,7 @@ public final class Compare {
      * @throws ReportException with upstream's messages: identical sides, empty pool (root shown
      *     as {@code (pool)}; callers that know the root should check {@link #emptyPoolMessage}
      *     first), a side matching nothing, duplicate keys under {@code --no-average}
+     * @return the paired rows, findings and per-side counts
      */
     public static CompareResult run(List<PooledSidecar> pool, RowFilter filterA, RowFilter filterB,
             CompareOptions options) {
@@ -209,6 +246,9 @@ public final class Compare {
      * stats' scalars and ext metrics, the monitor's summary and event deltas, and the host. A
      * pool of these holds a fraction of the heap of full records, which at 100,000 sidecars kept
      * the collector copying a gigabyte of survivors. {@link #run} gives the same result either way.
+     *
+     * @param s the full sidecar record
+     * @return a copy carrying only the fields a comparison reads
      */
     public static SidecarResult projection(SidecarResult s) {
         return s.toBuilder()

@@ -15,7 +15,13 @@ public final class CompareJson {
     private CompareJson() {
     }
 
-    /** Pretty JSON, no final newline. {@code allPairs} adds every pair with every metric comparison. */
+    /**
+     * Pretty JSON, no final newline. {@code allPairs} adds every pair with every metric comparison.
+     *
+     * @param r the comparison
+     * @param allPairs whether to include every pair, not only the findings
+     * @return the pretty-printed JSON object
+     */
     public static String render(CompareResult r, boolean allPairs) {
         return JsonText.pretty(g -> {
             g.writeStartObject();

@@ -16,7 +16,12 @@ public final class CompareText {
     private CompareText() {
     }
 
-    /** Upstream's exact stdout, uncoloured, without the significance additions. */
+    /**
+     * Upstream's exact stdout, uncoloured, without the significance additions.
+     *
+     * @param r the comparison
+     * @return the stdout text
+     */
     public static String render(CompareResult r) {
         return render(r, false, false);
     }
@@ -27,6 +32,8 @@ public final class CompareText {
      * @param colour colour the VERDICT cell (only when stdout is a terminal)
      * @param significance add a {@code P} column (Mann-Whitney p-value, or {@code n<3}) and a
      *     significance summary line; off reproduces upstream byte for byte
+     * @param r the comparison
+     * @return the stdout text
      */
     public static String render(CompareResult r, boolean colour, boolean significance) {
         StringBuilder out = new StringBuilder();
@@ -102,7 +109,12 @@ public final class CompareText {
         return head + tableText + TerminalText.visibleLines(out.toString());
     }
 
-    /** The stderr notices (slicing on several dimensions, dirty builds), concatenated. */
+    /**
+     * The stderr notices (slicing on several dimensions, dirty builds), concatenated.
+     *
+     * @param r the comparison
+     * @return the notices, each ending with a newline; empty when none
+     */
     public static String warnings(CompareResult r) {
         return TerminalText.visibleLines(String.join("", r.warnings()));
     }

@@ -42,6 +42,12 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
+    /**
+     * Copies {@code perMetricPercent} into a map sorted by UTF-8 bytes.
+     *
+     * @param defaultPercent uniform override in percent, or NaN-free empty
+     * @param perMetricPercent overrides by registry name, in percent
+     */
     public ComparisonPolicy {
         Objects.requireNonNull(defaultPercent, "defaultPercent");
         TreeMap<String, Double> copy = new TreeMap<>(RustFormat::compareUtf8);
@@ -49,19 +55,34 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
         perMetricPercent = Collections.unmodifiableSortedMap(copy);
     }
 
-    /** No overrides: every metric uses its registry default. */
+    /**
+     * No overrides: every metric uses its registry default.
+     *
+     * @return the policy without overrides
+     */
     public static ComparisonPolicy empty() {
         return new ComparisonPolicy(OptionalDouble.empty(), new TreeMap<>());
     }
 
-    /** {@code --threshold p}: one relative gate of {@code p} percent for every metric, validated. */
+    /**
+     * {@code --threshold p}: one relative gate of {@code p} percent for every metric, validated.
+     *
+     * @param percent the gate in percent
+     * @return the policy
+     * @throws ReportException when {@code percent} is not a valid gate
+     */
     public static ComparisonPolicy uniform(double percent) {
         ComparisonPolicy p = new ComparisonPolicy(OptionalDouble.of(percent), new TreeMap<>());
         p.validate();
         return p;
     }
 
-    /** The relative gate (a fraction) for one metric. */
+    /**
+     * The relative gate (a fraction) for one metric.
+     *
+     * @param metric the registry metric
+     * @return the gate as a fraction (percent / 100), from the first source that sets it
+     */
     public double relThreshold(MetricDef metric) {
         Double p = perMetricPercent.get(metric.name());
         if (p != null) {
@@ -73,7 +94,12 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
         return metric.defaultRel();
     }
 
-    /** Where the relative gate of a metric came from: {@code policy}, {@code default} or {@code registry}. */
+    /**
+     * Where the relative gate of a metric came from: {@code policy}, {@code default} or {@code registry}.
+     *
+     * @param metric the registry metric
+     * @return the source's name
+     */
     public String relThresholdSource(MetricDef metric) {
         if (perMetricPercent.containsKey(metric.name())) {
             return "per_metric_percent";
@@ -109,6 +135,11 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
      * Parses and validates a policy file's text; {@code path} only labels the messages
      * ({@code parse comparison policy from {path}: ...}, {@code validate comparison policy from
      * {path}: ...}). The caller reads the file and wraps read failures itself.
+     *
+     * @param path the file's path, for messages only
+     * @param text the file's JSON text
+     * @return the validated policy
+     * @throws ReportException with upstream's parse or validation message
      */
     public static ComparisonPolicy load(String path, String text) {
         ComparisonPolicy policy;

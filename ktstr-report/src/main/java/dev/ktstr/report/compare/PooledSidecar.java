@@ -16,7 +16,13 @@ import java.util.Objects;
  * @param sidecar the sidecar as read
  */
 public record PooledSidecar(String run, String path, SidecarResult sidecar) {
-    /** Checks presence. */
+    /**
+     * Checks presence.
+     *
+     * @param run the run directory name
+     * @param path the file's path, or another stable label
+     * @param sidecar the sidecar as read
+     */
     public PooledSidecar {
         Objects.requireNonNull(run, "run");
         Objects.requireNonNull(path, "path");

@@ -13,6 +13,11 @@ import java.util.Optional;
  * value exactly. A row lacking an optional value never matches a populated filter.
  */
 public record RowFilter(Map<Dimension, List<String>> values) {
+    /**
+     * Copies {@code values}, giving every dimension a list (empty when not given).
+     *
+     * @param values accepted values per dimension; a missing dimension is unconstrained
+     */
     public RowFilter {
         EnumMap<Dimension, List<String>> copy = new EnumMap<>(Dimension.class);
         for (Dimension d : Dimension.values()) {
@@ -21,19 +26,34 @@ public record RowFilter(Map<Dimension, List<String>> values) {
         values = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** A filter that matches every row. */
+    /**
+     * A filter that matches every row.
+     *
+     * @return the unconstrained filter
+     */
     public static RowFilter none() {
         return new RowFilter(Map.of());
     }
 
-    /** This filter with {@code dimension} set to {@code list}. */
+    /**
+     * This filter with {@code dimension} set to {@code list}.
+     *
+     * @param dimension the dimension to set
+     * @param list its accepted values (empty = unconstrained)
+     * @return a new filter; this one is unchanged
+     */
     public RowFilter with(Dimension dimension, List<String> list) {
         EnumMap<Dimension, List<String>> copy = new EnumMap<>(values);
         copy.put(dimension, List.copyOf(list));
         return new RowFilter(copy);
     }
 
-    /** Values of one dimension (possibly empty). */
+    /**
+     * Values of one dimension (possibly empty).
+     *
+     * @param d the dimension
+     * @return its accepted values; empty when unconstrained
+     */
     public List<String> get(Dimension d) {
         return values.get(d);
     }
@@ -41,6 +61,10 @@ public record RowFilter(Map<Dimension, List<String>> values) {
     /**
      * The effective filter of one side: for each dimension the side's values when non-empty,
      * else the shared values ("more specific replaces").
+     *
+     * @param shared the filter both sides share (the unprefixed flags)
+     * @param side the side's own filter ({@code --a-*} or {@code --b-*})
+     * @return the filter the side actually applies
      */
     public static RowFilter effective(RowFilter shared, RowFilter side) {
         EnumMap<Dimension, List<String>> out = new EnumMap<>(Dimension.class);
@@ -50,7 +74,12 @@ public record RowFilter(Map<Dimension, List<String>> values) {
         return new RowFilter(out);
     }
 
-    /** Whether a row satisfies every populated dimension. */
+    /**
+     * Whether a row satisfies every populated dimension.
+     *
+     * @param row the row to test
+     * @return {@code true} when every constrained dimension accepts the row
+     */
     public boolean matches(GauntletRow row) {
         return matchesKernel(row.kernelVersion())
                 && anyExact(Dimension.PROJECT_COMMIT, row.commit())

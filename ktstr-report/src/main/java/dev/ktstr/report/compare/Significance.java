@@ -22,7 +22,11 @@ public record Significance(State state, double pValue, int trialsA, int trialsB)
         TOO_FEW_TRIALS
     }
 
-    /** Short text for tables: the p-value with 4 decimals, or {@code n<3}. */
+    /**
+     * Short text for tables: the p-value with 4 decimals, or {@code n<3}.
+     *
+     * @return the table cell text
+     */
     public String shortText() {
         return state == State.TOO_FEW_TRIALS ? "n<" + MIN_TRIALS : dev.ktstr.report.text.RustFormat.fixed(pValue, 4);
     }

@@ -25,6 +25,17 @@ import java.util.TreeSet;
  */
 public record PassMatrix(Axis rowAxis, Axis colAxis, List<String> rows, List<String> cols, List<List<Counts>> cells,
         int sidecars, int pooled) {
+    /**
+     * Copies the lists; the record is immutable.
+     *
+     * @param rowAxis the axis of the grid's rows
+     * @param colAxis the axis of its columns
+     * @param rows row values, UTF-8 byte order
+     * @param cols column values, UTF-8 byte order
+     * @param cells {@code cells.get(i).get(j)}: counts of row {@code i}, column {@code j}
+     * @param sidecars sidecars counted (those the filter matched)
+     * @param pooled sidecars in the pool
+     */
     public PassMatrix {
         rows = List.copyOf(rows);
         cols = List.copyOf(cols);
@@ -33,11 +44,20 @@ public record PassMatrix(Axis rowAxis, Axis colAxis, List<String> rows, List<Str
 
     /** One cell's counts. */
     public record Counts(int pass, int fail, int skip) {
+        /**
+         * The cell's total count.
+         *
+         * @return {@code pass + fail + skip}
+         */
         public int total() {
             return pass + fail + skip;
         }
 
-        /** {@code pass}, {@code fail}, {@code mixed} (some of both), {@code skip} (only skips) or {@code empty}. */
+        /**
+         * {@code pass}, {@code fail}, {@code mixed} (some of both), {@code skip} (only skips) or {@code empty}.
+         *
+         * @return the cell's state name
+         */
         public String state() {
             if (total() == 0) {
                 return "empty";
@@ -55,6 +75,9 @@ public record PassMatrix(Axis rowAxis, Axis colAxis, List<String> rows, List<Str
      * @param pool every pooled sidecar
      * @param filter which sidecars count
      * @param archiveOverride read every sidecar's run source as {@code archive} (as {@code --dir} does)
+     * @param rowAxis the axis of the grid's rows
+     * @param colAxis the axis of its columns
+     * @return the matrix
      */
     public static PassMatrix of(List<PooledSidecar> pool, RowFilter filter, Axis rowAxis, Axis colAxis,
             boolean archiveOverride) {
@@ -84,7 +107,11 @@ public record PassMatrix(Axis rowAxis, Axis colAxis, List<String> rows, List<Str
         return new PassMatrix(rowAxis, colAxis, List.copyOf(grid.keySet()), colList, cells, counted, pool.size());
     }
 
-    /** Totals over the whole grid. */
+    /**
+     * Totals over the whole grid.
+     *
+     * @return the sums of every cell's counts
+     */
     public Counts totals() {
         int pass = 0;
         int fail = 0;

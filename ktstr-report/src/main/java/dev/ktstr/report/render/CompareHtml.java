@@ -39,6 +39,7 @@ public final class CompareHtml {
      * @param r the comparison
      * @param filterA side A's effective filter (shown in the header)
      * @param filterB side B's effective filter
+     * @return the HTML document
      */
     public static String render(CompareResult r, RowFilter filterA, RowFilter filterB) {
         Map<String, Object> s = new HashMap<>();

@@ -21,7 +21,12 @@ public final class CompareJunit {
     private CompareJunit() {
     }
 
-    /** The XML document, ending with a newline. */
+    /**
+     * The XML document, ending with a newline.
+     *
+     * @param r the comparison
+     * @return the JUnit XML text
+     */
     public static String render(CompareResult r) {
         List<CompareRows.Row> rows = CompareRows.rows(r);
         List<PairComparison> skipped = r.pairs().stream().filter(PairComparison::skippedFailed).toList();

@@ -19,7 +19,14 @@ public final class CompareMarkdown {
     private CompareMarkdown() {
     }
 
-    /** The Markdown text, ending with a newline. */
+    /**
+     * The Markdown text, ending with a newline.
+     *
+     * @param r the comparison
+     * @param filterA side A's effective filter (shown in the header)
+     * @param filterB side B's effective filter
+     * @return the Markdown text
+     */
     public static String render(CompareResult r, RowFilter filterA, RowFilter filterB) {
         StringBuilder out = new StringBuilder();
         String a = Markdown.text(r.labelA());

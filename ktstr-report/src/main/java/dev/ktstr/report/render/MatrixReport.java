@@ -17,7 +17,12 @@ public final class MatrixReport {
     private MatrixReport() {
     }
 
-    /** A table of {@code pass/fail/skip} cells, with a legend and totals. */
+    /**
+     * A table of {@code pass/fail/skip} cells, with a legend and totals.
+     *
+     * @param m the computed matrix
+     * @return the text table
+     */
     public static String text(PassMatrix m) {
         List<String> header = new ArrayList<>();
         header.add(m.rowAxis().cliName() + " \\ " + m.colAxis().cliName());
@@ -37,7 +42,12 @@ public final class MatrixReport {
                         + m.sidecars() + " sidecars (" + m.pooled() + " pooled)") + "\n";
     }
 
-    /** Pretty JSON, no final newline (shape: docs/cli-json.md). */
+    /**
+     * Pretty JSON, no final newline (shape: docs/cli-json.md).
+     *
+     * @param m the computed matrix
+     * @return the pretty-printed JSON object
+     */
     public static String json(PassMatrix m) {
         return JsonText.pretty(g -> {
             g.writeStartObject();
@@ -84,7 +94,12 @@ public final class MatrixReport {
         });
     }
 
-    /** A GitHub-flavoured Markdown table, ending with a newline. */
+    /**
+     * A GitHub-flavoured Markdown table, ending with a newline.
+     *
+     * @param m the computed matrix
+     * @return the Markdown text
+     */
     public static String markdown(PassMatrix m) {
         StringBuilder out = new StringBuilder();
         PassMatrix.Counts t = m.totals();
@@ -116,7 +131,13 @@ public final class MatrixReport {
         return out.toString();
     }
 
-    /** One self-contained HTML page: the grid coloured by state, counts in every cell. */
+    /**
+     * One self-contained HTML page: the grid coloured by state, counts in every cell.
+     *
+     * @param m the computed matrix
+     * @param filter the filter description shown in the page header
+     * @return the HTML document
+     */
     public static String html(PassMatrix m, String filter) {
         Map<String, Object> s = new HashMap<>();
         s.put("css", Templates.resource("report.css"));

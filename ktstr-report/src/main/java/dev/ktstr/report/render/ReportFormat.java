@@ -18,17 +18,30 @@ public enum ReportFormat {
     /** JUnit XML, for CI systems that read test reports. */
     JUNIT;
 
-    /** The name on the command line. */
+    /**
+     * The name on the command line.
+     *
+     * @return the lower-case constant name
+     */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The format named {@code name} (case-insensitive), if any. */
+    /**
+     * The format named {@code name} (case-insensitive), if any.
+     *
+     * @param name the name as typed
+     * @return the format, or empty when no format has that name
+     */
     public static Optional<ReportFormat> parse(String name) {
         return Arrays.stream(values()).filter(f -> f.cliName().equalsIgnoreCase(name)).findFirst();
     }
 
-    /** {@code text, json, ...}: the names, for messages. */
+    /**
+     * {@code text, json, ...}: the names, for messages.
+     *
+     * @return the lower-case names, comma-separated, in declaration order
+     */
     public static String names() {
         return Arrays.stream(values()).map(ReportFormat::cliName).collect(Collectors.joining(", "));
     }

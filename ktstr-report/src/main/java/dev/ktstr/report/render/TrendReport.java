@@ -36,7 +36,12 @@ public final class TrendReport {
         return t.metric().polarity() == MetricPolarity.LOWER_BETTER ? "lower is better" : "higher is better";
     }
 
-    /** A table of tests by cohorts (oldest first); ▲ marks a regression against the previous value, ▼ an improvement. */
+    /**
+     * A table of tests by cohorts (oldest first); ▲ marks a regression against the previous value, ▼ an improvement.
+     *
+     * @param t the computed trend
+     * @return the text table
+     */
     public static String text(MetricTrend t) {
         List<String> header = new ArrayList<>();
         header.add("TEST");
@@ -62,7 +67,12 @@ public final class TrendReport {
                 + " cohorts, " + t.sidecars() + " sidecars\n";
     }
 
-    /** Pretty JSON, no final newline (shape: docs/cli-json.md). */
+    /**
+     * Pretty JSON, no final newline (shape: docs/cli-json.md).
+     *
+     * @param t the computed trend
+     * @return the pretty-printed JSON object
+     */
     public static String json(MetricTrend t) {
         return JsonText.pretty(g -> {
             g.writeStartObject();
@@ -127,7 +137,12 @@ public final class TrendReport {
         });
     }
 
-    /** A GitHub-flavoured Markdown table of tests by cohorts, ending with a newline. */
+    /**
+     * A GitHub-flavoured Markdown table of tests by cohorts, ending with a newline.
+     *
+     * @param t the computed trend
+     * @return the Markdown text
+     */
     public static String markdown(MetricTrend t) {
         StringBuilder out = new StringBuilder();
         long crossed = t.tests().stream().filter(l -> l.crossing().isPresent()).count();
@@ -154,7 +169,13 @@ public final class TrendReport {
         return out.toString();
     }
 
-    /** One self-contained HTML page: per test an SVG line chart (crossing marked) and the values. */
+    /**
+     * One self-contained HTML page: per test an SVG line chart (crossing marked) and the values.
+     *
+     * @param t the computed trend
+     * @param filter the filter description shown in the page header
+     * @return the HTML document
+     */
     public static String html(MetricTrend t, String filter) {
         Map<String, Object> s = new HashMap<>();
         s.put("css", Templates.resource("report.css"));

@@ -35,7 +35,12 @@ public final class DisplayWidth {
     private DisplayWidth() {
     }
 
-    /** Display width of {@code text} in terminal columns. */
+    /**
+     * Display width of {@code text} in terminal columns.
+     *
+     * @param text the text to measure
+     * @return the sum of its code points' widths
+     */
     public static int of(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
@@ -46,7 +51,12 @@ public final class DisplayWidth {
         return width;
     }
 
-    /** Display width of one code point (0, 1 or 2). */
+    /**
+     * Display width of one code point (0, 1 or 2).
+     *
+     * @param cp the code point
+     * @return 0 for control, combining and zero-width characters, 2 for wide ones, else 1
+     */
     public static int of(int cp) {
         if (cp < 0x7F) {
             return cp >= 0x20 ? 1 : 0;

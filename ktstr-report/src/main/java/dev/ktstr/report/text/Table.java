@@ -16,12 +16,22 @@ public final class Table {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    /** A table with the given header cells. */
+    /**
+     * A table with the given header cells.
+     *
+     * @param header the header cells; their count fixes the column count
+     */
     public Table(List<String> header) {
         this.header = List.copyOf(header);
     }
 
-    /** Appends a body row; it must have as many cells as the header. */
+    /**
+     * Appends a body row; it must have as many cells as the header.
+     *
+     * @param cells the row's cells, one per column
+     * @return this table, for chaining
+     * @throws IllegalArgumentException when the cell count differs from the header's
+     */
     public Table addRow(List<String> cells) {
         if (cells.size() != header.size()) {
             throw new IllegalArgumentException("table row has " + cells.size() + " cells, header has " + header.size());
@@ -30,17 +40,29 @@ public final class Table {
         return this;
     }
 
-    /** The header cells. */
+    /**
+     * The header cells.
+     *
+     * @return the header cells (unmodifiable)
+     */
     public List<String> header() {
         return header;
     }
 
-    /** The body rows, in insertion order. */
+    /**
+     * The body rows, in insertion order.
+     *
+     * @return a copy of the body rows
+     */
     public List<List<String>> rows() {
         return List.copyOf(rows);
     }
 
-    /** Renders without styling. */
+    /**
+     * Renders without styling.
+     *
+     * @return the table text, columns padded to their widest cell
+     */
     public String render() {
         return render((row, column) -> null);
     }
@@ -49,6 +71,9 @@ public final class Table {
      * Renders, wrapping the content of some body cells in a terminal style. The styler gets
      * (body row index, column index) and returns an ANSI start sequence or {@code null}; styled
      * content is followed by a reset, padding stays unstyled, width ignores the escapes.
+     *
+     * @param styler (row, column) to an ANSI start sequence, or {@code null} for no style
+     * @return the table text
      */
     public String render(BiFunction<Integer, Integer, String> styler) {
         Objects.requireNonNull(styler, "styler");

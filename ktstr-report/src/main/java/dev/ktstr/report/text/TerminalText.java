@@ -17,7 +17,12 @@ public final class TerminalText {
     private TerminalText() {
     }
 
-    /** One value (a cell, a name, a path, a message): every control character escaped, newlines too. */
+    /**
+     * One value (a cell, a name, a path, a message): every control character escaped, newlines too.
+     *
+     * @param value the text to show
+     * @return the text with every control character escaped
+     */
     public static String visible(String value) {
         return escape(value, false);
     }
@@ -26,6 +31,9 @@ public final class TerminalText {
      * A whole report whose own line breaks are {@code \n}: every control character but {@code \n}
      * escaped. A newline inside a value cannot be told from the report's own here; values that
      * must stay on one line go through {@link #visible(String)} first.
+     *
+     * @param text the report text
+     * @return the text with every control character but {@code \n} escaped
      */
     public static String visibleLines(String text) {
         return escape(text, true);

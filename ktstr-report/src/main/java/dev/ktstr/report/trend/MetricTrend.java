@@ -33,6 +33,17 @@ import java.util.TreeMap;
  */
 public record MetricTrend(MetricDef metric, Axis by, List<String> cohorts, List<String> firstSeen, List<Line> tests,
         int sidecars, double relThreshold) {
+    /**
+     * Copies the lists; the record is immutable.
+     *
+     * @param metric the metric
+     * @param by what a cohort is
+     * @param cohorts cohort names, oldest first
+     * @param firstSeen each cohort's earliest sidecar timestamp, as written
+     * @param tests one line per test, tests in UTF-8 byte order
+     * @param sidecars sidecars counted (those the filter matched)
+     * @param relThreshold the relative gate (a fraction)
+     */
     public MetricTrend {
         cohorts = List.copyOf(cohorts);
         firstSeen = List.copyOf(firstSeen);
@@ -44,11 +55,21 @@ public record MetricTrend(MetricDef metric, Axis by, List<String> cohorts, List<
 
     /** One test's values across the cohorts. */
     public record Line(String test, List<Point> points) {
+        /**
+         * Copies {@code points}; the record is immutable.
+         *
+         * @param test the test name
+         * @param points one point per cohort, in cohort order (copied)
+         */
         public Line {
             points = List.copyOf(points);
         }
 
-        /** The index of the first point whose verdict is a regression or an improvement. */
+        /**
+         * The index of the first point whose verdict is a regression or an improvement.
+         *
+         * @return the point's index, or empty when no point crosses the gates
+         */
         public OptionalInt crossing() {
             for (int i = 0; i < points.size(); i++) {
                 Verdict v = points.get(i).verdict();
@@ -72,10 +93,26 @@ public record MetricTrend(MetricDef metric, Axis by, List<String> cohorts, List<
      * @param delta value minus the previous value (NaN when none)
      */
     public record Point(double value, List<Double> trials, int passes, int total, Verdict verdict, double delta) {
+        /**
+         * Copies {@code trials}; the record is immutable.
+         *
+         * @param value mean over the passing trials, NaN when there are none
+         * @param trials every passing trial's value
+         * @param passes passing trials
+         * @param total sidecars of the test in the cohort (0: the test did not run there)
+         * @param verdict against the test's previous value; {@link Verdict#BOTH_ZERO} when there is
+         *     none to compare with (the first value, or no value)
+         * @param delta value minus the previous value (NaN when none)
+         */
         public Point {
             trials = List.copyOf(trials);
         }
 
+        /**
+         * Whether the test has a value in the cohort.
+         *
+         * @return {@code false} when no trial passed there
+         */
         public boolean hasValue() {
             return !Double.isNaN(value);
         }
@@ -90,6 +127,7 @@ public record MetricTrend(MetricDef metric, Axis by, List<String> cohorts, List<
      * @param by the cohort axis: {@link #COHORT_AXES}
      * @param policy relative gates ({@link ComparisonPolicy#empty()}: the registry's)
      * @param archiveOverride read every run source as {@code archive}
+     * @return the trend
      */
     public static MetricTrend of(List<PooledSidecar> pool, RowFilter filter, MetricDef metric, Axis by,
             ComparisonPolicy policy, boolean archiveOverride) {

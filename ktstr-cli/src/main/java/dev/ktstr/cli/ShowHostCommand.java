@@ -1,9 +1,9 @@
 package dev.ktstr.cli;
 
 import dev.ktstr.api.Providers;
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.report.HostReport;
-import dev.ktstr.report.text.JsonText;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -33,7 +33,7 @@ final class ShowHostCommand implements Callable<Integer> {
         HostContext h = Providers.host().hostContext();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.print(JsonText.pretty(g -> HostReport.writeHostJson(g, h)));
+            out.print(SerdeJson.pretty(g -> HostReport.writeHostJson(g, h)));
             out.print('\n');
         } else {
             out.print(HostReport.formatHuman(h));

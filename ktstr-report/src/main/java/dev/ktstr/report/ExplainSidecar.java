@@ -1,5 +1,6 @@
 package dev.ktstr.report;
 
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.schema.SchemaField;
 import dev.ktstr.api.schema.SidecarResult;
@@ -212,7 +213,7 @@ public final class ExplainSidecar {
     public static String json(WalkStats w) {
         TreeMap<String, CatalogEntry> byName = new TreeMap<>(RustFormat::compareUtf8);
         CATALOG.forEach(e -> byName.put(e.field(), e));
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartObject();
             g.writeStringField("_schema_version", SCHEMA_VERSION);
             g.writeObjectFieldStart("_walk");

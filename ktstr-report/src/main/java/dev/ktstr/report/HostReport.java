@@ -1,10 +1,10 @@
 package dev.ktstr.report;
 
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.schema.HostHeapState;
 import dev.ktstr.api.schema.SidecarResult;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
 import java.io.IOException;
 import java.util.List;
@@ -181,7 +181,7 @@ public final class HostReport {
      */
     public static String showHostJson(String runId, List<SidecarResult> sidecars) {
         HostContext h = pickHost(runId, sidecars);
-        return JsonText.pretty(g -> writeHostJson(g, h));
+        return SerdeJson.pretty(g -> writeHostJson(g, h));
     }
 
     /** Writes a host context as a JSON object, keys in upstream's human order.
@@ -312,7 +312,7 @@ public final class HostReport {
             throws IOException {
         g.writeFieldName(name);
         if (v.isPresent()) {
-            JsonText.writeU64(g, v.get());
+            SerdeJson.writeU64(g, v.get());
         } else {
             g.writeNull();
         }

@@ -1,6 +1,6 @@
 package dev.ktstr.report;
 
-import dev.ktstr.report.text.JsonText;
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.text.RustFormat;
 import dev.ktstr.report.text.Table;
 import java.util.List;
@@ -30,16 +30,16 @@ public final class MetricList {
      * @return the pretty-printed JSON array
      */
     public static String json() {
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartArray();
             for (MetricDef m : Metrics.all()) {
                 g.writeStartObject();
                 g.writeStringField("name", m.name());
                 g.writeStringField("polarity", m.polarity().wireName());
                 g.writeFieldName("default_abs");
-                JsonText.writeFloat(g, m.defaultAbs());
+                SerdeJson.writeF64(g, m.defaultAbs());
                 g.writeFieldName("default_rel");
-                JsonText.writeFloat(g, m.defaultRel());
+                SerdeJson.writeF64(g, m.defaultRel());
                 g.writeStringField("display_unit", m.displayUnit());
                 g.writeEndObject();
             }

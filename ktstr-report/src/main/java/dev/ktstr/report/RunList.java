@@ -1,5 +1,6 @@
 package dev.ktstr.report;
 
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
@@ -72,7 +73,7 @@ public final class RunList {
      * @return the pretty-printed JSON array
      */
     public static String json(List<RunInfo> runs) {
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartArray();
             for (Row r : rows(runs)) {
                 g.writeStartObject();

@@ -1,12 +1,12 @@
 package dev.ktstr.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.api.schema.KvmStatsTotals;
 import dev.ktstr.api.schema.MonitorSummary;
 import dev.ktstr.api.schema.ProgStatsDelta;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.schema.U64;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class StatsJson {
      */
     public static String render(String run, List<SidecarResult> sidecars) {
         List<GauntletRow> rows = sidecars.stream().map(GauntletRow::of).toList();
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartObject();
             g.writeStringField("_schema_version", SCHEMA_VERSION);
             g.writeStringField("run", run);
@@ -81,7 +81,7 @@ public final class StatsJson {
             float64(g, "avg_imbalance", s.avgImbalance());
             float64(g, "avg_dsq_depth", s.avgDsqDepth());
             g.writeFieldName("stalls");
-            JsonText.writeU64(g, s.totalStalls());
+            SerdeJson.writeU64(g, s.totalStalls());
             float64(g, "avg_fallback", s.avgFallback());
             g.writeEndObject();
         }
@@ -106,7 +106,7 @@ public final class StatsJson {
         }
         g.writeEndArray();
         g.writeFieldName("total_verified_insns");
-        JsonText.writeU64(g, total);
+        SerdeJson.writeU64(g, total);
         g.writeEndObject();
     }
 
@@ -130,9 +130,9 @@ public final class StatsJson {
                 g.writeStartObject();
                 g.writeStringField("name", d.name());
                 g.writeFieldName("cnt");
-                JsonText.writeU64(g, d.cnt());
+                SerdeJson.writeU64(g, d.cnt());
                 g.writeFieldName("nsecs");
-                JsonText.writeU64(g, d.nsecs());
+                SerdeJson.writeU64(g, d.nsecs());
                 float64(g, "nsecs_per_call", d.nsecsPerCall());
                 g.writeEndObject();
             }
@@ -173,11 +173,11 @@ public final class StatsJson {
 
     private static void u64(JsonGenerator g, String name, long bits) throws IOException {
         g.writeFieldName(name);
-        JsonText.writeU64(g, bits);
+        SerdeJson.writeU64(g, bits);
     }
 
     private static void float64(JsonGenerator g, String name, double v) throws IOException {
         g.writeFieldName(name);
-        JsonText.writeFloat(g, v);
+        SerdeJson.writeF64(g, v);
     }
 }

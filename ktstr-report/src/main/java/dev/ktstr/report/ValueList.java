@@ -1,5 +1,6 @@
 package dev.ktstr.report;
 
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.text.JsonText;
@@ -89,7 +90,7 @@ public final class ValueList {
      */
     public static String json(List<SidecarResult> pool, boolean archiveOverride) {
         TreeMap<String, List<Optional<String>>> sorted = new TreeMap<>(values(pool, archiveOverride));
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartObject();
             for (var e : sorted.entrySet()) {
                 g.writeArrayFieldStart(e.getKey());

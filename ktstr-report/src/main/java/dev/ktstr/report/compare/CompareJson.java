@@ -1,8 +1,8 @@
 package dev.ktstr.report.compare;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.HostReport;
-import dev.ktstr.report.text.JsonText;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +23,7 @@ public final class CompareJson {
      * @return the pretty-printed JSON object
      */
     public static String render(CompareResult r, boolean allPairs) {
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartObject();
             g.writeStringField("_schema_version", SCHEMA_VERSION);
             stringArray(g, "slicing", r.slicing().stream().map(Dimension::cliName).toList());
@@ -34,18 +34,18 @@ public final class CompareJson {
             g.writeNumberField("rows_a", r.rowsA());
             g.writeNumberField("rows_b", r.rowsB());
             g.writeFieldName("alpha");
-            JsonText.writeFloat(g, r.alpha());
+            SerdeJson.writeF64(g, r.alpha());
             g.writeObjectFieldStart("policy");
             g.writeFieldName("default_percent");
             if (r.policy().defaultPercent().isPresent()) {
-                JsonText.writeFloat(g, r.policy().defaultPercent().getAsDouble());
+                SerdeJson.writeF64(g, r.policy().defaultPercent().getAsDouble());
             } else {
                 g.writeNull();
             }
             g.writeObjectFieldStart("per_metric_percent");
             for (var e : r.policy().perMetricPercent().entrySet()) {
                 g.writeFieldName(e.getKey());
-                JsonText.writeFloat(g, e.getValue());
+                SerdeJson.writeF64(g, e.getValue());
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -119,23 +119,23 @@ public final class CompareJson {
         g.writeStringField("unit", c.metric().displayUnit());
         g.writeStringField("polarity", c.metric().polarity().wireName());
         g.writeFieldName("a");
-        JsonText.writeFloat(g, c.a());
+        SerdeJson.writeF64(g, c.a());
         g.writeFieldName("b");
-        JsonText.writeFloat(g, c.b());
+        SerdeJson.writeF64(g, c.b());
         g.writeFieldName("delta");
-        JsonText.writeFloat(g, c.delta());
+        SerdeJson.writeF64(g, c.delta());
         g.writeFieldName("rel_delta");
-        JsonText.writeFloat(g, c.relDelta());
+        SerdeJson.writeF64(g, c.relDelta());
         g.writeFieldName("abs_threshold");
-        JsonText.writeFloat(g, c.metric().defaultAbs());
+        SerdeJson.writeF64(g, c.metric().defaultAbs());
         g.writeFieldName("rel_threshold");
-        JsonText.writeFloat(g, c.relThreshold());
+        SerdeJson.writeF64(g, c.relThreshold());
         g.writeStringField("verdict", c.verdict().name().toLowerCase(java.util.Locale.ROOT));
         Significance s = c.significance();
         g.writeObjectFieldStart("significance");
         g.writeStringField("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
         g.writeFieldName("p_value");
-        JsonText.writeFloat(g, s.pValue());
+        SerdeJson.writeF64(g, s.pValue());
         g.writeNumberField("trials_a", s.trialsA());
         g.writeNumberField("trials_b", s.trialsB());
         g.writeEndObject();

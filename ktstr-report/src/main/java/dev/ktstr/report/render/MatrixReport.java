@@ -1,7 +1,7 @@
 package dev.ktstr.report.render;
 
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.matrix.PassMatrix;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.Table;
 import dev.ktstr.report.text.TerminalText;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public final class MatrixReport {
      * @return the pretty-printed JSON object
      */
     public static String json(PassMatrix m) {
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartObject();
             g.writeStringField("_schema_version", SCHEMA_VERSION);
             g.writeStringField("rows_axis", m.rowAxis().cliName());

@@ -1,8 +1,8 @@
 package dev.ktstr.report.render;
 
+import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.MetricPolarity;
 import dev.ktstr.report.compare.Verdict;
-import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
 import dev.ktstr.report.text.Table;
 import dev.ktstr.report.text.TerminalText;
@@ -74,7 +74,7 @@ public final class TrendReport {
      * @return the pretty-printed JSON object
      */
     public static String json(MetricTrend t) {
-        return JsonText.pretty(g -> {
+        return SerdeJson.pretty(g -> {
             g.writeStartObject();
             g.writeStringField("_schema_version", SCHEMA_VERSION);
             g.writeStringField("metric", t.metric().name());
@@ -83,9 +83,9 @@ public final class TrendReport {
                     : "HigherBetter");
             g.writeStringField("by", t.by().cliName());
             g.writeFieldName("abs_threshold");
-            JsonText.writeFloat(g, t.metric().defaultAbs());
+            SerdeJson.writeF64(g, t.metric().defaultAbs());
             g.writeFieldName("rel_threshold");
-            JsonText.writeFloat(g, t.relThreshold());
+            SerdeJson.writeF64(g, t.relThreshold());
             g.writeNumberField("sidecars", t.sidecars());
             g.writeArrayFieldStart("cohorts");
             for (int i = 0; i < t.cohorts().size(); i++) {
@@ -111,16 +111,16 @@ public final class TrendReport {
                     g.writeStartObject();
                     g.writeStringField("cohort", t.cohorts().get(i));
                     g.writeFieldName("value");
-                    JsonText.writeFloat(g, p.value());
+                    SerdeJson.writeF64(g, p.value());
                     g.writeArrayFieldStart("trials");
                     for (double v : p.trials()) {
-                        JsonText.writeFloat(g, v);
+                        SerdeJson.writeF64(g, v);
                     }
                     g.writeEndArray();
                     g.writeNumberField("passes", p.passes());
                     g.writeNumberField("total", p.total());
                     g.writeFieldName("delta");
-                    JsonText.writeFloat(g, p.delta());
+                    SerdeJson.writeF64(g, p.delta());
                     g.writeFieldName("verdict");
                     if (p.verdict() == Verdict.BOTH_ZERO) {
                         g.writeNull();

@@ -1,5 +1,6 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.env.Env;
 import dev.ktstr.api.layout.SidecarDirs;
@@ -326,7 +327,7 @@ public final class FsSidecarStore implements SidecarStore {
             Throwable cause = e instanceof DirectoryIteratorException ? e.getCause() : e;
             problems.add(new WalkProblem(runsRoot, WalkProblem.Kind.UNREADABLE_DIRECTORY, IoErrorText.reason(cause)));
         }
-        runDirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
+        Utf8Order.sort(runDirs, Object::toString);
         RunWalker walker = walker();
         PoolCache.Session<T> session = parser instanceof CacheableParser<T> cp ? poolCache.open(root, cp) : null;
         PoolCollection<T> pool = new PoolCollection<>(runsRoot, walker.loadAll(walker.planAll(runDirs), parser, session),

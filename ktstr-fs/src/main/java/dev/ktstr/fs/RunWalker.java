@@ -1,5 +1,6 @@
 package dev.ktstr.fs;
 
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.store.IoErrorText;
 import dev.ktstr.api.read.SidecarFiles;
 import dev.ktstr.api.store.IoError;
@@ -64,11 +65,6 @@ final class RunWalker {
             this.location = path.toString();
             this.unchecked = unchecked;
         }
-
-        /** UTF-8 byte order of the locations. */
-        static int compare(Entry a, Entry b) {
-            return FsNames.UTF8_ORDER.compare(a.location, b.location);
-        }
     }
 
     /** What the listing phase found in one run. */
@@ -113,7 +109,7 @@ final class RunWalker {
         })) {
             return plan;
         }
-        subdirs.sort((a, b) -> FsNames.UTF8_ORDER.compare(a.toString(), b.toString()));
+        Utf8Order.sort(subdirs, Path::toString);
         Set<Object> seen = new HashSet<>();
         Object rootKey = subdirs.isEmpty() ? null : fileKey(dir);
         if (rootKey != null) {
@@ -129,7 +125,7 @@ final class RunWalker {
             // At depth one every predicate-matching entry is tried, directories included (as upstream).
             list(sub, plan, entry -> consider(entry, plan));
         }
-        plan.files.sort(Entry::compare);
+        Utf8Order.sort(plan.files, e -> e.location);
         return plan;
     }
 

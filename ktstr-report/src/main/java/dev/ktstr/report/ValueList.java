@@ -3,16 +3,18 @@ package dev.ktstr.report;
 import dev.ktstr.api.codec.SerdeJson;
 import dev.ktstr.report.text.TerminalText;
 import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.report.text.JsonText;
 import dev.ktstr.report.text.RustFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /** {@code stats list-values}: the distinct values per filterable dimension of a pool. */
@@ -55,9 +57,9 @@ public final class ValueList {
         out.put("scheduler", collect(pool, s -> Optional.of(s.scheduler())));
         out.put("topology", collect(pool, s -> Optional.of(s.topology())));
         out.put("work_type", collect(pool, s -> Optional.of(s.workType())));
-        TreeSet<String> flags = new TreeSet<>(RustFormat::compareUtf8);
+        Set<String> flags = new HashSet<>();
         pool.forEach(s -> flags.addAll(s.activeFlags()));
-        out.put("flags", flags.stream().map(Optional::of).toList());
+        out.put("flags", Utf8Order.sorted(flags).stream().map(Optional::of).toList());
         return out;
     }
 
@@ -105,8 +107,12 @@ public final class ValueList {
 
     private static List<Optional<String>> collect(List<SidecarResult> pool,
             Function<SidecarResult, Optional<String>> f) {
-        TreeSet<Optional<String>> set = new TreeSet<>(ABSENT_FIRST);
-        pool.forEach(s -> set.add(f.apply(s)));
-        return new ArrayList<>(set);
+        // Distinct first, then sort the few distinct values: a sorted set compared strings for
+        // every sidecar (a third of a cached 100,000-sidecar list-values).
+        Set<Optional<String>> distinct = new HashSet<>();
+        pool.forEach(s -> distinct.add(f.apply(s)));
+        List<Optional<String>> out = new ArrayList<>(distinct);
+        out.sort(ABSENT_FIRST);
+        return out;
     }
 }

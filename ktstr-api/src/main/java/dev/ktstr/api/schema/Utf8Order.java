@@ -1,9 +1,12 @@
 package dev.ktstr.api.schema;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * String order by UTF-8 bytes compared as unsigned, which is Rust's {@code str} order and
@@ -56,7 +59,70 @@ public final class Utf8Order implements Comparator<String> {
      */
     public static List<String> sorted(Collection<String> strings) {
         List<String> copy = new ArrayList<>(strings);
-        copy.sort(INSTANCE);
+        sort(copy, Function.identity());
         return copy;
+    }
+
+    /**
+     * Sorts a list in this order of a string key of its elements; stable. Each key is encoded
+     * once and the sort compares bytes: for n elements that is n encodings instead of n log n
+     * char-by-char comparisons, which dominated sorting 100,000 file paths that share long
+     * prefixes. A key with an unpaired surrogate (no UTF-8 form) sorts the whole list with the
+     * comparator instead, so the order is always exactly {@link #compare}'s.
+     *
+     * @param list the list to sort in place
+     * @param key  the string each element sorts by
+     * @param <T>  the element type
+     */
+    public static <T> void sort(List<T> list, Function<? super T, String> key) {
+        int n = list.size();
+        if (n < 2) {
+            return;
+        }
+        Object[] elements = list.toArray();
+        byte[][] keys = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            @SuppressWarnings("unchecked")
+            String k = key.apply((T) elements[i]);
+            byte[] utf8 = k.getBytes(StandardCharsets.UTF_8);
+            // getBytes turns an unpaired surrogate into '?': a key that kept its length and has
+            // no '?' is ASCII (exact); any other is checked for an unpaired surrogate.
+            if ((utf8.length != k.length() || contains(utf8, (byte) '?')) && hasUnpairedSurrogate(k)) {
+                list.sort((a, b) -> INSTANCE.compare(key.apply(a), key.apply(b)));
+                return;
+            }
+            keys[i] = utf8;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Arrays.compareUnsigned(keys[a], keys[b]));
+        for (int i = 0; i < n; i++) {
+            @SuppressWarnings("unchecked")
+            T e = (T) elements[order[i]];
+            list.set(i, e);
+        }
+    }
+
+    private static boolean contains(byte[] bytes, byte b) {
+        for (byte x : bytes) {
+            if (x == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

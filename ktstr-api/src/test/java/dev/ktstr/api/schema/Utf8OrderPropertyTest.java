@@ -28,6 +28,29 @@ class Utf8OrderPropertyTest {
         }
     }
 
+    /**
+     * The keyed sort (bytes compared once encoded) gives exactly the comparator's stable order,
+     * also when a key has an unpaired surrogate (then it falls back to the comparator).
+     */
+    @Property(tries = 2000)
+    void keyedSortEqualsComparatorSort(@ForAll("lists") java.util.List<String> keys) {
+        java.util.List<java.util.Map.Entry<String, Integer>> elements = new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            elements.add(java.util.Map.entry(keys.get(i), i));
+        }
+        java.util.List<java.util.Map.Entry<String, Integer>> expected = new java.util.ArrayList<>(elements);
+        expected.sort((x, y) -> Utf8Order.INSTANCE.compare(x.getKey(), y.getKey()));
+        java.util.List<java.util.Map.Entry<String, Integer>> actual = new java.util.ArrayList<>(elements);
+        Utf8Order.sort(actual, java.util.Map.Entry::getKey);
+        assertEquals(expected, actual);
+        assertEquals(expected.stream().map(java.util.Map.Entry::getKey).toList(), Utf8Order.sorted(keys));
+    }
+
+    @Provide
+    Arbitrary<java.util.List<String>> lists() {
+        return mixed().list().ofMaxSize(12);
+    }
+
     /** Short strings over a small alphabet that straddles the surrogate range, so prefixes collide often. */
     @Provide
     Arbitrary<String> mixed() {

@@ -1,5 +1,7 @@
 package dev.ktstr.cli.stats;
 
+import dev.ktstr.api.read.CachedProjection;
+import dev.ktstr.api.schema.ScenarioStats;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.report.ValueList;
 import java.io.ByteArrayInputStream;
@@ -8,18 +10,58 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The pool index's compact form of {@link ValueList#dimensionsOnly}'s records: the nine fields
  * that projection keeps, and nothing else (every other field of such a record is the builder's
  * default). {@code decode(encode(dimensionsOnly(s)))} equals {@code dimensionsOnly(s)};
- * {@code DimensionsCodecTest} holds it to that.
+ * {@code PoolIndexDifferentialTest} holds it to that.
  */
 final class DimensionsCodec {
     private DimensionsCodec() {
+    }
+
+    /**
+     * What list-values keeps of a sidecar, cacheable in the store's pool index. Each call gives a
+     * projection with its own interner, because a pool repeats a few names in every sidecar: the
+     * kept records share their strings, flag lists and an empty stats block, and an index entry
+     * whose bytes were decoded before is not decoded again. A kept sidecar then costs its record
+     * (about 100 bytes) instead of about 1 KB, which keeps the heap of a 100,000-sidecar pool flat
+     * (docs/PERFORMANCE.md, "Flat heap").
+     */
+    static CachedProjection projection() {
+        Map<Object, Object> shared = new ConcurrentHashMap<>();
+        ScenarioStats noStats = ScenarioStats.builder().build();
+        UnaryOperator<SidecarResult> slim = s -> SidecarResult.builder()
+                .testName(share(shared, s.testName())).topology(share(shared, s.topology()))
+                .scheduler(share(shared, s.scheduler())).workType(share(shared, s.workType()))
+                .activeFlags(share(shared, List.copyOf(s.activeFlags())))
+                .kernelVersion(share(shared, s.kernelVersion())).projectCommit(share(shared, s.projectCommit()))
+                .kernelCommit(share(shared, s.kernelCommit())).runSource(share(shared, s.runSource()))
+                .stats(noStats).build();
+        Map<ByteBuffer, SidecarResult> decoded = new ConcurrentHashMap<>();
+        return new CachedProjection("list-values.dimensions", s -> slim.apply(ValueList.dimensionsOnly(s)),
+                ValueList.class, DimensionsCodec::encode, bytes -> {
+                    ByteBuffer key = ByteBuffer.wrap(bytes);
+                    SidecarResult known = decoded.get(key);
+                    if (known == null) {
+                        known = slim.apply(decode(bytes));
+                        decoded.putIfAbsent(key, known);
+                    }
+                    return known;
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T share(Map<Object, Object> shared, T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
     }
 
     static byte[] encode(SidecarResult s) {

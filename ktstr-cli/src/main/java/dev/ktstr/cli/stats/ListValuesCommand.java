@@ -39,7 +39,7 @@ final class ListValuesCommand implements Callable<Integer> {
     public Integer call() {
         return StatsIo.guarded(spec, () -> {
             PoolCollection<SidecarResult> pool = parent.reader(dir).pool(parent.root(dir), false,
-                    StatsCommand.LIST_VALUES_PROJECTION, dev.ktstr.api.spi.PoolQuery.ALL);
+                    DimensionsCodec.projection(), dev.ktstr.api.spi.PoolQuery.ALL);
             StatsCommand.failIfUnreadable(parent.reader(dir), pool.problems());
             StatsIo.diagnostics(spec.commandLine().getErr(), pool);
             boolean archive = dir != null;

@@ -5,7 +5,6 @@ import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
-import dev.ktstr.api.read.CachedProjection;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
@@ -74,10 +73,6 @@ public final class StatsCommand implements Callable<Integer> {
                     + " (also KTSTR_CACHE=off). Not in upstream.")
     boolean noCache;
 
-    /** What list-values keeps of a sidecar, cacheable in the store's pool index. */
-    static final CachedProjection LIST_VALUES_PROJECTION =
-            new CachedProjection("list-values.dimensions", dev.ktstr.report.ValueList::dimensionsOnly,
-                    dev.ktstr.report.ValueList.class, DimensionsCodec::encode, DimensionsCodec::decode);
     /**
      * What compare, matrix and trend keep of a sidecar. Not cached in the pool index: kept as
      * sidecar JSON its records take ~4 KB each (411 MB for 100,000 sidecars), and reading them

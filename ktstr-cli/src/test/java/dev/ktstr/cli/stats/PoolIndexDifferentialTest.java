@@ -1,6 +1,7 @@
 package dev.ktstr.cli.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ktstr.api.codec.SidecarCodec;
@@ -277,5 +278,31 @@ class PoolIndexDifferentialTest {
             SidecarResult d = dev.ktstr.report.ValueList.dimensionsOnly(SidecarCodec.read(Files.readAllBytes(fixture)));
             assertEquals(d, DimensionsCodec.decode(DimensionsCodec.encode(d)));
         }
+    }
+
+    /**
+     * The projection list-values reads with keeps the same records as {@code dimensionsOnly}, but
+     * equal parts are one instance (the flat heap), and decoding the same entry bytes twice gives
+     * one record.
+     */
+    @Test
+    void theListValuesProjectionSharesEqualParts() throws Exception {
+        rnd = new Random(11);
+        dev.ktstr.api.read.CachedProjection projection = DimensionsCodec.projection();
+        SidecarResult first = randomSidecar();
+        SidecarResult second = first.toBuilder().testName(new String(first.testName().toCharArray()))
+                .activeFlags(new ArrayList<>(first.activeFlags())).build();
+        SidecarResult a = projection.function().apply(first);
+        SidecarResult b = projection.function().apply(second);
+        assertEquals(dev.ktstr.report.ValueList.dimensionsOnly(first), a);
+        assertEquals(a, b);
+        assertSame(a.testName(), b.testName());
+        assertSame(a.activeFlags(), b.activeFlags());
+        assertSame(a.stats(), b.stats());
+        byte[] entry = projection.encoder().apply(a);
+        SidecarResult decoded = projection.decoder().decode(entry);
+        assertEquals(a, decoded);
+        assertSame(decoded, projection.decoder().decode(entry.clone()));
+        assertSame(a.testName(), decoded.testName());
     }
 }

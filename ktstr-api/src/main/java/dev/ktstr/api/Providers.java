@@ -301,6 +301,10 @@ public final class Providers {
             }
         }
 
+        // Listed by priority, then name: discovery order depends on how the JVM found the jars
+        // (module graph, or a class path folder's listing order), and listings must not.
+        candidates.sort(Comparator.comparingInt(Candidate::priority).reversed().thenComparing(Candidate::name)
+                .thenComparing(Candidate::className));
         for (Map.Entry<String, List<Candidate>> e : byName.entrySet()) {
             if (e.getValue().size() > 1) {
                 throw new ProviderException("Several providers of " + spi + " are named '" + e.getKey() + "': "

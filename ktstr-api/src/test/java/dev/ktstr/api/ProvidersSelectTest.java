@@ -49,6 +49,21 @@ class ProvidersSelectTest {
         assertSame(a, Providers.select(Spi.LOCK, List.of(b, a), NONE, NONE).provider());
     }
 
+    /** The class path lists jars in a folder's order and the module path in its own: the listing must not follow either. */
+    @Test
+    void candidatesAreListedByPriorityThenNameWhateverTheDiscoveryOrder() {
+        FakeLock a = new FakeLock("a", 3, "");
+        FakeLock b = new FakeLock("b", 3, "");
+        FakeLock refused = new FakeLock("best", 99, "no native library");
+        FakeLock low = new FakeLock("low", -200, "");
+        List<String> expected = List.of("best", "a", "b", "low");
+        for (List<RunLock> order : List.<List<RunLock>>of(List.of(low, b, refused, a), List.of(a, refused, low, b),
+                List.of(b, a, low, refused))) {
+            assertEquals(expected, Providers.select(Spi.LOCK, order, NONE, NONE).candidates().stream()
+                    .map(Candidate::name).toList(), order.toString());
+        }
+    }
+
     @Test
     void propertyBeatsEnvironmentBeatsPriority() {
         FakeLock one = new FakeLock("one", 1, "");

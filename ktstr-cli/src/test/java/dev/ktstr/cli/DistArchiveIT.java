@@ -92,6 +92,16 @@ class DistArchiveIT {
     }
 
     @Test
+    void bothLaunchModesRunFromTheArchive() throws Exception {
+        String[] args = {"stats", "compare", "--dir", EXAMPLES.toString(), "--a-project-commit", "abc1234",
+            "--b-project-commit", "def5678", "--no-cache"};
+        Result classPath = run(tmp, Map.of("KTSTR_LAUNCH", "classpath"), args);
+        assertEquals(1, classPath.exit(), classPath.err());
+        assertEquals(classPath, run(tmp, Map.of("KTSTR_LAUNCH", "module"), args));
+        assertTrue(run(tmp, Map.of(), "providers").out().contains("in unnamed module"), "the default is the class path");
+    }
+
+    @Test
     void theModulePathIsTheLaunchersToOwn() throws Exception {
         Result r = run(tmp, Map.of("KTSTR_JAVA_OPTS", "--module-path /nowhere"), "providers");
         assertEquals(2, r.exit());

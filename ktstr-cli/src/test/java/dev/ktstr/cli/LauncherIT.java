@@ -138,6 +138,38 @@ class LauncherIT {
         assertEquals("", r.err(), "no SLF4J or other noise on stderr");
     }
 
+    /**
+     * The launcher runs the CLI on the class path unless provider jars are added (then on the
+     * module path); both ways must give the same answers, and only the provider listing shows
+     * which one ran.
+     */
+    @Test
+    void classPathAndModulePathGiveTheSameAnswers() throws Exception {
+        List<List<String>> commands = List.of(
+                List.of("--version"),
+                List.of("stats", "list-values", "--dir", EXAMPLES.toString(), "--json", "--no-cache"),
+                List.of("stats", "compare", "--dir", EXAMPLES.toString(), "--a-project-commit", "abc1234",
+                        "--b-project-commit", "def5678", "--no-cache"),
+                List.of("stats", "--dir", EXAMPLES.toString(), "--json"),
+                List.of("sidecar", "verify", "--json", EXAMPLES.toString()),
+                List.of("stats", "frobnicate"));
+        for (List<String> args : commands) {
+            Result cp = run(Map.of("KTSTR_LAUNCH", "classpath"), args.toArray(String[]::new));
+            Result mp = run(Map.of("KTSTR_LAUNCH", "module"), args.toArray(String[]::new));
+            assertEquals(mp, cp, "class path vs module path: " + args);
+        }
+        assertTrue(run("providers").out().contains("FsSidecarStore in unnamed module"), "the default is the class path");
+        Path ext = Files.createDirectories(tmp.resolve("no-jars"));
+        assertTrue(run(Map.of("KTSTR_MODULE_PATH", ext.toString()), "providers").out()
+                .contains("FsSidecarStore in dev.ktstr.fs"), "an added provider path means the module path");
+        Result bad = run(Map.of("KTSTR_LAUNCH", "jar"), "providers");
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("KTSTR_LAUNCH"), bad.err());
+        Result cpOpt = run(Map.of("KTSTR_JAVA_OPTS", "-cp /nowhere"), "providers");
+        assertEquals(2, cpOpt.exit());
+        assertTrue(cpOpt.err().contains("class path"), cpOpt.err());
+    }
+
     // ---- probe ----
 
     @Test

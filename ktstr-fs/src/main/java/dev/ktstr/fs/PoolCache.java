@@ -148,8 +148,13 @@ final class PoolCache implements StoreCache {
         final CacheableParser<T> parser;
         private final String prefix;
         private final long racyNs = racyNanos();
-        private final Map<String, PoolIndex.Entry> seen = new ConcurrentHashMap<>();
-        private volatile boolean changed;
+        /**
+         * Which entries this walk took, by number. Each file is looked up by one thread, and
+         * {@link #finish} runs after the walk has joined its threads, so plain writes suffice.
+         */
+        private final boolean[] taken;
+        /** What this walk read and parsed, by relative path. */
+        private final Map<String, PoolIndex.Entry> fresh = new ConcurrentHashMap<>();
 
         Session(PoolCache cache, Path file, PoolIndex index, CacheableParser<T> parser, String prefix) {
             this.cache = cache;
@@ -157,6 +162,7 @@ final class PoolCache implements StoreCache {
             this.index = index;
             this.parser = parser;
             this.prefix = prefix;
+            this.taken = new boolean[index.size()];
         }
 
         /** {@code location} relative to the walked root, or null when it is not under it as spelled. */
@@ -167,16 +173,18 @@ final class PoolCache implements StoreCache {
 
         /** The cached outcome of an unchanged file, or null (then read and parse it). */
         RunWalker.Outcome<T> hit(String rel, Stat st, String location) {
-            PoolIndex.Entry e = index.entries.get(rel);
-            if (e == null || !e.sameFile(st.dev(), st.ino(), st.size(), st.mtimeNs(), st.ctimeNs()) || e.racy(racyNs)) {
+            int e = index.find(rel.getBytes(StandardCharsets.UTF_8));
+            if (e < 0 || !index.sameFile(e, st.dev(), st.ino(), st.size(), st.mtimeNs(), st.ctimeNs())
+                    || index.racy(e, racyNs)) {
                 cache.misses.incrementAndGet();
                 return null;
             }
             RunWalker.Outcome<T> o;
-            if (e.kind() == PoolIndex.VALUE) {
+            byte kind = index.kind(e);
+            if (kind == PoolIndex.VALUE) {
                 T value;
                 try {
-                    value = parser.decode(e.payload());
+                    value = parser.decode(index.payload(e));
                 } catch (Exception | StackOverflowError x) {
                     cache.misses.incrementAndGet();
                     return null;
@@ -187,11 +195,11 @@ final class PoolCache implements StoreCache {
                 }
                 o = RunWalker.Outcome.ok(location, value);
             } else {
-                String raw = new String(e.payload(), StandardCharsets.UTF_8);
-                o = e.kind() == PoolIndex.PARSE_ERROR ? RunWalker.Outcome.parse(location, raw)
+                String raw = new String(index.payload(e), StandardCharsets.UTF_8);
+                o = kind == PoolIndex.PARSE_ERROR ? RunWalker.Outcome.parse(location, raw)
                         : RunWalker.Outcome.io(location, raw);
             }
-            seen.put(rel, e);
+            taken[e] = true;
             cache.hits.incrementAndGet();
             return o;
         }
@@ -214,38 +222,37 @@ final class PoolCache implements StoreCache {
             } catch (RuntimeException | StackOverflowError e) {
                 return; // not cached: read again next time
             }
-            seen.put(rel, new PoolIndex.Entry(st.dev(), st.ino(), st.size(), st.mtimeNs(), st.ctimeNs(),
+            fresh.put(rel, new PoolIndex.Entry(st.dev(), st.ino(), st.size(), st.mtimeNs(), st.ctimeNs(),
                     st.stampNs(), kind, payload));
-            changed = true;
         }
 
         /**
-         * Saves the index: the entries this walk met, and those of runs it did not walk that were
-         * seen within {@link #EVICT_AFTER_MS}. A failure to save is not the walk's: the next walk
-         * simply reads more files.
+         * Saves the index when this walk changed it: the entries this walk took or recorded, and
+         * those of runs it did not walk that were seen within {@link #EVICT_AFTER_MS}. A walk that
+         * took every entry and recorded nothing writes nothing. A failure to save is not the
+         * walk's: the next walk simply reads more files.
          */
         void finish(Set<String> walkedRuns) {
             long now = System.currentTimeMillis();
-            Map<String, PoolIndex.Entry> next = new HashMap<>(seen);
             Map<String, Long> runs = new HashMap<>();
-            boolean dirty = changed;
+            boolean dirty = !fresh.isEmpty();
             for (String run : walkedRuns) {
                 runs.put(run, now);
                 Long before = index.runsSeen.get(run);
                 dirty |= before == null || now - before > RESEEN_MS;
             }
-            for (Map.Entry<String, PoolIndex.Entry> e : index.entries.entrySet()) {
-                String rel = e.getKey();
-                if (next.containsKey(rel)) {
+            boolean[] keep = taken.clone();
+            for (int e = 0; e < keep.length; e++) {
+                if (keep[e]) {
                     continue;
                 }
-                String run = runOf(rel);
+                String run = index.run(e);
                 Long last = index.runsSeen.get(run);
                 if (!walkedRuns.contains(run) && last != null && now - last < EVICT_AFTER_MS) {
-                    next.put(rel, e.getValue());
+                    keep[e] = true;
                     runs.put(run, last);
                 } else {
-                    dirty = true; // a file gone from a walked run, or a run not seen for too long
+                    dirty = true; // a file gone or changed in a walked run, or a run not seen for too long
                 }
             }
             for (String run : index.runsSeen.keySet()) {
@@ -254,17 +261,18 @@ final class PoolCache implements StoreCache {
             if (!dirty) {
                 return;
             }
+            if (!fresh.isEmpty()) {
+                for (int e = 0; e < keep.length; e++) {
+                    // A file taken once and read again (its run listed twice) keeps what was read last.
+                    keep[e] &= !fresh.containsKey(index.rel(e));
+                }
+            }
             try {
-                new PoolIndex(index.key, index.root, next, runs).save(file, now);
+                index.save(file, runs, e -> keep[e], fresh, now);
                 cache.trim(file);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // Best effort; the data is untouched either way.
             }
-        }
-
-        private static String runOf(String rel) {
-            int slash = rel.indexOf('/');
-            return slash < 0 ? "" : rel.substring(0, slash);
         }
     }
 

@@ -290,17 +290,17 @@ class PoolIndexTest {
         // 6.13-b moved away a month ago: its entries stay only while it was seen recently.
         Map<String, Long> seen = new HashMap<>(i.runsSeen);
         seen.put("6.13-b", System.currentTimeMillis() - PoolCache.EVICT_AFTER_MS - 1000);
-        new PoolIndex(i.key, i.root, i.entries, seen).save(idx, System.currentTimeMillis());
+        i.saveWithRuns(idx, seen, System.currentTimeMillis());
         Files.move(root.resolve("6.13-b"), tmp.resolve("elsewhere"));
         walk(p, uncached());
         PoolIndex after = PoolIndex.parse(Files.readAllBytes(idx), "brace/1", real);
-        assertTrue(after.entries.keySet().stream().noneMatch(k -> k.startsWith("6.13-b/")), after.entries.keySet().toString());
-        assertTrue(after.entries.keySet().stream().anyMatch(k -> k.startsWith("6.14-a/")));
+        assertTrue(after.keys().stream().noneMatch(k -> k.startsWith("6.13-b/")), after.keys().toString());
+        assertTrue(after.keys().stream().anyMatch(k -> k.startsWith("6.14-a/")));
 
         // A recently seen run that is away keeps its entries.
         Files.move(root.resolve("6.14-a"), tmp.resolve("away"));
         walk(p, uncached());
-        assertTrue(PoolIndex.parse(Files.readAllBytes(idx), "brace/1", real).entries.keySet().stream()
+        assertTrue(PoolIndex.parse(Files.readAllBytes(idx), "brace/1", real).keys().stream()
                 .anyMatch(k -> k.startsWith("6.14-a/")));
 
         // The directory bound: older index files go first, the one just written stays.

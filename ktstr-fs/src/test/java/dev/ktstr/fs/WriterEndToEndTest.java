@@ -204,6 +204,15 @@ class WriterEndToEndTest {
         assertEquals(2, archived.values().size());
         assertTrue(archived.values().stream().allMatch(s -> s.runSource().equals(Optional.of("archive"))));
         assertEquals("6.14.2-abc1234", reader.newestRun().orElseThrow().name());
+
+        // An unmetered reader (the CLI's) counts nothing, even given a registry.
+        SimpleMeterRegistry quiet = new SimpleMeterRegistry();
+        SidecarReader unmetered = SidecarReader.builder().env(Env.of(env)).store(new FsSidecarStore())
+                .meterRegistry(quiet).metered(false).build();
+        assertEquals(4, unmetered.collect(run.toString()).walked());
+        assertEquals(2, unmetered.pool(tmp.resolve("archive").toString()).values().size());
+        assertTrue(quiet.getMeters().isEmpty(), quiet.getMeters().toString());
+        assertEquals(4.0 + 4 + 4, count(SidecarMeters.READ_WALKED), "the metered reader counted its three walks");
     }
 
     @Test

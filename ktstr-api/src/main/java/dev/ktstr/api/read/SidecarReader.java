@@ -39,6 +39,8 @@ public final class SidecarReader {
     /** The caller's registry, or null for the global one, resolved at the first read. */
     private final MeterRegistry registry;
     private volatile SidecarMeters meters;
+    /** False: reads are counted nowhere and Micrometer is never loaded. */
+    private final boolean metered;
     private final SidecarParser<SidecarResult> parser;
     /** Whether pools read through a {@link CachedProjection} may use the store's cache. */
     private final boolean cache;
@@ -47,6 +49,7 @@ public final class SidecarReader {
         this.env = b.env;
         this.store = b.store;
         this.registry = b.registry;
+        this.metered = b.metered;
         this.parser = b.parser;
         this.cache = b.cache && cacheAllowed(env);
     }
@@ -56,6 +59,7 @@ public final class SidecarReader {
         this.store = r.store;
         this.registry = r.registry;
         this.meters = r.meters;
+        this.metered = r.metered;
         this.parser = r.parser;
         this.cache = cache;
     }
@@ -106,6 +110,12 @@ public final class SidecarReader {
         return m;
     }
 
+    private void count(int walked, int parseErrors, int ioErrors) {
+        if (metered) {
+            meters().read(walked, parseErrors, ioErrors);
+        }
+    }
+
     /** {@return a builder with every default} */
     public static Builder builder() {
         return new Builder();
@@ -139,7 +149,7 @@ public final class SidecarReader {
      */
     public RunCollection<SidecarResult> collect(String runLocation) {
         RunCollection<SidecarResult> c = store.get().collect(runLocation, parser);
-        meters().read(c.walked(), c.parseErrors().size(), c.ioErrors().size());
+        count(c.walked(), c.parseErrors().size(), c.ioErrors().size());
         return c;
     }
 
@@ -204,7 +214,7 @@ public final class SidecarReader {
             return projection.apply(archive ? archived(r) : r);
         };
         PoolCollection<T> p = store.get().pool(runsRoot, query, projected);
-        meters().read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
+        count(p.walked(), p.parseErrors().size(), p.ioErrors().size());
         return p;
     }
 
@@ -259,7 +269,7 @@ public final class SidecarReader {
             }
         };
         PoolCollection<SidecarResult> p = store.get().pool(runsRoot, query, projected);
-        meters().read(p.walked(), p.parseErrors().size(), p.ioErrors().size());
+        count(p.walked(), p.parseErrors().size(), p.ioErrors().size());
         return p;
     }
 
@@ -332,6 +342,7 @@ public final class SidecarReader {
         private MeterRegistry registry;
         private SidecarParser<SidecarResult> parser = SidecarReader::decode;
         private boolean cache = true;
+        private boolean metered = true;
 
         private Builder() {
         }
@@ -382,6 +393,19 @@ public final class SidecarReader {
          */
         public Builder meterRegistry(MeterRegistry registry) {
             this.registry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /**
+         * Whether reads are counted on a meter registry at all; default true. A short-lived
+         * process that exports no metrics (the CLI) turns this off, so it never loads Micrometer
+         * (about 150 classes with its logging, a tenth of a cached {@code list-values}' start).
+         *
+         * @param metered false to record no meters, whatever {@link #meterRegistry} says
+         * @return this builder
+         */
+        public Builder metered(boolean metered) {
+            this.metered = metered;
             return this;
         }
 

@@ -114,9 +114,13 @@ public final class StatsCommand implements Callable<Integer> {
         return cl;
     }
 
-    /** The stats command over the process environment and the provider-selected store. */
+    /**
+     * The stats command over the process environment and the provider-selected store. Its reads
+     * record no meters (a CLI exports none, and Micrometer would cost its start-up); embedders
+     * who want them pass their own reader.
+     */
     public StatsCommand() {
-        this(Env.system(), SidecarReader.builder().build(), System.console() != null);
+        this(Env.system(), SidecarReader.builder().metered(false).build(), System.console() != null);
     }
 
     /**
@@ -152,13 +156,13 @@ public final class StatsCommand implements Callable<Integer> {
     }
 
     /**
-     * A stats command whose reader uses {@code env}, with colour off.
+     * A stats command whose reader uses {@code env}, with colour off and no read meters.
      *
      * @param env where {@code CARGO_TARGET_DIR}, {@code KTSTR_SIDECAR_DIR} and the reader's settings are read
      * @return the command, to register or to run with {@link #commandLine(StatsCommand)}
      */
     public static StatsCommand withEnv(Env env) {
-        return new StatsCommand(env, SidecarReader.builder().env(env).build(), false);
+        return new StatsCommand(env, SidecarReader.builder().env(env).metered(false).build(), false);
     }
 
     Env env() {
@@ -180,7 +184,7 @@ public final class StatsCommand implements Callable<Integer> {
         }
         SidecarReader fs = fsReader;
         if (fs == null) {
-            fs = SidecarReader.builder().env(env).store(Providers.named(Spi.STORE, FS_STORE)).build();
+            fs = SidecarReader.builder().env(env).store(Providers.named(Spi.STORE, FS_STORE)).metered(false).build();
             fsReader = fs;
         }
         return noCache ? fs.uncached() : fs;

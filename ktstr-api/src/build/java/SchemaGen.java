@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * public record per struct in {@code dev.ktstr.api.schema} (components, compact-constructor
  * checks, builder, {@code toBuilder()}, field catalog, Javadoc) and the package-private
  * {@code dev.ktstr.api.codec.SchemaCodec} (per struct a writer, a reader and its
- * {@code JsonIn.StructSpec}). The input format is documented at the top of the schema file.
+ * {@code JsonIn.StructSpec}) and the package-private {@code dev.ktstr.api.codec.CompactSchemaCodec}
+ * (per struct a writer and a reader of {@code CompactCodec}'s binary form). The input format is documented at the top of the schema file.
  *
  * <p>Build-only and dependency-free: the build runs it with the JDK's source launcher,
  * {@code java SchemaGen.java <schema file> <output source root>}. A file is rewritten only when its
@@ -318,6 +319,7 @@ public final class SchemaGen {
             out.put("dev/ktstr/api/schema/" + s.name() + ".java", Records.record(s, schema));
         }
         out.put("dev/ktstr/api/codec/SchemaCodec.java", Codec.codec(schema));
+        out.put("dev/ktstr/api/codec/CompactSchemaCodec.java", Compact.codec(schema));
         return out;
     }
 
@@ -629,6 +631,159 @@ public final class SchemaGen {
                 args.add("(" + s.fields().get(i).type().java(true) + ") v[" + i + "]");
             }
             b.append(String.join(",\n                ", args)).append(");\n    }\n");
+        }
+    }
+
+    /** The package-private {@code dev.ktstr.api.codec.CompactSchemaCodec}: {@code CompactCodec}'s binary form. */
+    static final class Compact {
+        private Compact() {
+        }
+
+        static String codec(Schema schema) {
+            Map<String, Type> helpers = new LinkedHashMap<>();
+            for (Struct s : schema.structs()) {
+                for (Field f : s.fields()) {
+                    collect(f.type(), helpers);
+                }
+            }
+            StringBuilder b = new StringBuilder();
+            b.append("/**\n * Per-type writers and readers of {@link CompactCodec}'s binary form, fields in declaration order\n")
+                    .append(" * (primitives and enums: {@link CompactOut}, {@link CompactIn}).\n */\n")
+                    .append("final class CompactSchemaCodec {\n    private CompactSchemaCodec() {\n    }\n");
+            for (Struct s : schema.structs()) {
+                b.append("\n    static void write").append(s.name()).append("(CompactOut o, ").append(s.name()).append(" v) {\n");
+                for (Field f : s.fields()) {
+                    b.append("        ").append(write(f.type(), "v." + f.camel() + "()", schema)).append('\n');
+                }
+                b.append("    }\n");
+                b.append("\n    static ").append(s.name()).append(" read").append(s.name())
+                        .append("(CompactIn in) throws IOException {\n        return new ").append(s.name()).append('(');
+                List<String> args = new ArrayList<>();
+                for (Field f : s.fields()) {
+                    args.add(read(f.type(), schema));
+                }
+                b.append(String.join(",\n                ", args)).append(");\n    }\n");
+            }
+            for (Map.Entry<String, Type> h : helpers.entrySet()) {
+                helper(b, h.getKey(), h.getValue(), schema);
+            }
+            b.append("}\n");
+            String body = b.toString();
+            return HEADER + "package dev.ktstr.api.codec;\n\n"
+                    + "import dev.ktstr.api.schema.*;\n"
+                    + imports(body, "java.io.IOException", "java.util.ArrayList", "java.util.LinkedHashMap", "java.util.List",
+                            "java.util.Map", "java.util.Optional") + "\n" + body;
+        }
+
+        /** A name for a composite type's helper methods, e.g. {@code OptVecProgStatsDelta}. */
+        private static String mangle(Type t) {
+            switch (t.kind()) {
+                case "prim": return Character.toUpperCase(t.name().charAt(0)) + t.name().substring(1);
+                case "option": return "Opt" + mangle(t.arg());
+                case "vec": return "Vec" + mangle(t.arg());
+                case "smap": return "SMap" + mangle(t.arg());
+                case "umap": return "UMap" + mangle(t.arg());
+                default: return t.name();
+            }
+        }
+
+        private static boolean composite(Type t) {
+            return t.is("option") || t.is("vec") || t.is("smap") || t.is("umap");
+        }
+
+        private static void collect(Type t, Map<String, Type> helpers) {
+            if (t.arg() != null) {
+                collect(t.arg(), helpers);
+            }
+            if (composite(t)) {
+                helpers.putIfAbsent(mangle(t), t);
+            }
+        }
+
+        private static String prim(Type t) {
+            return switch (t.name()) {
+                case "String" -> "string";
+                case "bool" -> "bool";
+                case "f64" -> "f64";
+                case "i32", "i64" -> "i64";
+                default -> "u64";
+            };
+        }
+
+        /** A statement writing {@code expr} of type {@code t} to {@code o}. */
+        private static String write(Type t, String expr, Schema schema) {
+            if (t.is("prim")) {
+                return "o." + prim(t) + "(" + expr + ");";
+            }
+            if (composite(t)) {
+                return "w" + mangle(t) + "(o, " + expr + ");";
+            }
+            return isEnum(t, schema) ? "o.write" + t.name() + "(" + expr + ");" : "write" + t.name() + "(o, " + expr + ");";
+        }
+
+        /** An expression reading a value of type {@code t} from {@code in}. */
+        private static String read(Type t, Schema schema) {
+            if (t.is("prim")) {
+                return switch (t.name()) {
+                    case "u32" -> "in.u32()";
+                    case "i32" -> "in.i32()";
+                    default -> "in." + prim(t) + "()";
+                };
+            }
+            if (composite(t)) {
+                return "r" + mangle(t) + "(in)";
+            }
+            return isEnum(t, schema) ? "in.read" + t.name() + "()" : "read" + t.name() + "(in)";
+        }
+
+        private static void helper(StringBuilder b, String name, Type t, Schema schema) {
+            String java = t.java(false);
+            Type a = t.arg();
+            String elem = a.java(true);
+            b.append("\n    private static void w").append(name).append("(CompactOut o, ").append(java).append(" v) {\n");
+            switch (t.kind()) {
+                case "option":
+                    b.append("        o.present(v.isPresent());\n        if (v.isPresent()) {\n            ")
+                            .append(write(a, "v.get()", schema)).append("\n        }\n");
+                    break;
+                case "vec":
+                    b.append("        o.count(v.size());\n        for (").append(elem).append(" e : v) {\n            ")
+                            .append(write(a, "e", schema)).append("\n        }\n");
+                    break;
+                default:
+                    String key = t.is("smap") ? "String" : "Long";
+                    b.append("        o.count(v.size());\n        for (Map.Entry<").append(key).append(", ").append(elem)
+                            .append("> e : v.entrySet()) {\n            o.").append(t.is("smap") ? "string" : "u64")
+                            .append("(e.getKey());\n            ").append(write(a, "e.getValue()", schema)).append("\n        }\n");
+            }
+            b.append("    }\n");
+            b.append("\n    private static ").append(java).append(" r").append(name).append("(CompactIn in) throws IOException {\n");
+            switch (t.kind()) {
+                case "option":
+                    b.append("        return in.present() ? Optional.of(").append(read(a, schema)).append(") : Optional.empty();\n");
+                    break;
+                case "vec":
+                    b.append("        int n = in.count();\n        if (n == 0) {\n            return List.of();\n        }\n")
+                            .append("        List<").append(elem).append("> l = new ArrayList<>(n);\n")
+                            .append("        for (int i = 0; i < n; i++) {\n            l.add(").append(read(a, schema))
+                            .append(");\n        }\n        return l;\n");
+                    break;
+                default:
+                    // The record's maps iterate in key order (UTF-8 bytes, unsigned numbers), so the
+                    // keys were written strictly ascending; anything else (a repeat too) is malformed.
+                    boolean smap = t.is("smap");
+                    String key = smap ? "String" : "Long";
+                    b.append("        int n = in.count();\n        if (n == 0) {\n            return Map.of();\n        }\n")
+                            .append("        Map<").append(key).append(", ").append(elem).append("> m = new LinkedHashMap<>(n * 2);\n")
+                            .append("        ").append(smap ? "String" : "long").append(" prev = ").append(smap ? "null" : "0")
+                            .append(";\n        for (int i = 0; i < n; i++) {\n            ").append(smap ? "String" : "long")
+                            .append(" k = in.").append(smap ? "string" : "u64").append("();\n")
+                            .append("            if (i > 0 && ").append(smap ? "Utf8Order.INSTANCE.compare(prev, k)" : "Long.compareUnsigned(prev, k)")
+                            .append(" >= 0) {\n                throw in.malformed(\"map keys not ascending\");\n            }\n")
+                            .append("            prev = k;\n            m.put(k, ").append(read(a, schema)).append(");\n        }\n")
+                            .append("        return m;\n");
+            }
+            b.append("    }\n");
         }
     }
 }

@@ -54,7 +54,7 @@ class SchemaGenTest {
         Map<String, String> a = tree(tmp.resolve("a"));
         assertEquals(a, tree(tmp.resolve("b")));
         assertEquals(a, tree(BUILT), "target/generated-sources/schema is stale against the schema file");
-        assertEquals(15, a.size(), a.keySet().toString());
+        assertEquals(16, a.size(), a.keySet().toString());
     }
 
     @Test
@@ -71,8 +71,9 @@ class SchemaGenTest {
 
     /**
      * Adding a field is one edit of the schema file: the regenerated record gets the component
-     * and builder setters, and the regenerated codec writes and reads the key in declaration
-     * order. Compiles the api's sources with the regenerated ones and runs them.
+     * and builder setters, the regenerated codec writes and reads the key in declaration
+     * order, and the compact binary codec keeps it. Compiles the api's sources with the
+     * regenerated ones and runs them.
      */
     @Test
     void oneEditAddsAFieldToRecordBuilderAndCodec(@TempDir Path tmp) throws Exception {
@@ -124,6 +125,11 @@ class SchemaGenTest {
             Object absent = read.invoke(null, json.replace("  \"extra_field\": 7,\n", ""));
             assertEquals(java.util.Optional.empty(), record.getMethod("extraField").invoke(absent));
             assertEquals(26, ((List<?>) record.getMethod("fields").invoke(null)).size());
+            Class<?> compact = loader.loadClass("dev.ktstr.api.codec.CompactCodec");
+            byte[] bytes = (byte[]) compact.getMethod("encode", record).invoke(null, sidecar);
+            Object decoded = compact.getMethod("decode", byte[].class).invoke(null, bytes);
+            assertEquals(sidecar, decoded);
+            assertEquals(java.util.Optional.of(7L), record.getMethod("extraField").invoke(decoded));
         }
     }
 }

@@ -1,0 +1,71 @@
+package dev.ktstr.api.codec;
+
+import dev.ktstr.api.schema.SidecarResult;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * A compact binary form of a sidecar record, for caches such as the filesystem store's pool
+ * index: a few hundred bytes where the JSON takes kilobytes, and decoded without parsing text.
+ *
+ * <p>This is a cache form <b>for this build only</b>, not an interchange format: it has no field
+ * names, follows the schema's declaration order, and changes whenever the schema or this class
+ * does, so whoever stores it must key the entries by the build of this API (as
+ * {@link dev.ktstr.api.read.CachedProjection} does). The bytes start with a format byte, then
+ * every field in declaration order: {@code Optional} as a presence byte, {@code bool} as 0 or 1,
+ * unsigned integers ({@code u32}, {@code u64}, {@code usize}, kept as their 64 bits) as unsigned
+ * varints, signed ones as zigzag varints, {@code f64} as its raw 8 bits (so {@code -0.0} and any
+ * NaN come back bit for bit), strings as a varint length and UTF-8 (a lone surrogate as its
+ * 3-byte form), lists and maps as a varint count and their elements or entries in iteration
+ * order.
+ *
+ * <p>{@code decode(encode(x))} equals {@code x} for every record. Decoding never returns a record
+ * for bytes {@code encode} could not have written: truncated, trailing or malformed bytes throw.
+ */
+public final class CompactCodec {
+    /** The first byte of every encoding; bumped when the layout changes incompatibly. */
+    private static final int FORMAT = 1;
+
+    private CompactCodec() {
+    }
+
+    /**
+     * Encodes a sidecar record.
+     *
+     * @param sidecar the record; not {@code null}
+     * @return its compact form, starting with the format byte
+     */
+    public static byte[] encode(SidecarResult sidecar) {
+        Objects.requireNonNull(sidecar, "sidecar");
+        CompactOut out = new CompactOut();
+        out.u8(FORMAT);
+        CompactSchemaCodec.writeSidecarResult(out, sidecar);
+        return out.toBytes();
+    }
+
+    /**
+     * Decodes what {@link #encode} wrote.
+     *
+     * @param bytes the whole encoding; not {@code null}
+     * @return the record that was encoded
+     * @throws IOException when the bytes are not exactly an encoding of this build: another
+     *                     format byte, truncated, trailing bytes, or malformed contents
+     */
+    public static SidecarResult decode(byte[] bytes) throws IOException {
+        Objects.requireNonNull(bytes, "bytes");
+        CompactIn in = new CompactIn(bytes);
+        int format = in.u8();
+        if (format != FORMAT) {
+            throw new IOException("compact sidecar: format " + format + ", expected " + FORMAT);
+        }
+        SidecarResult r;
+        try {
+            r = CompactSchemaCodec.readSidecarResult(in);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // a record's own checks (a u32 range, a polarity's target) refused a decoded value
+            throw new IOException("compact sidecar: " + e.getMessage(), e);
+        }
+        in.end();
+        return r;
+    }
+}

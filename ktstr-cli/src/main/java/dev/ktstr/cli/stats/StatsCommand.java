@@ -5,6 +5,8 @@ import dev.ktstr.api.env.Env;
 import dev.ktstr.api.KtstrException;
 import dev.ktstr.api.Providers;
 import dev.ktstr.api.Spi;
+import dev.ktstr.api.codec.CompactCodec;
+import dev.ktstr.api.read.CachedProjection;
 import dev.ktstr.api.read.SidecarReader;
 import dev.ktstr.api.schema.SidecarResult;
 import dev.ktstr.api.spi.CommitProbe;
@@ -74,13 +76,13 @@ public final class StatsCommand implements Callable<Integer> {
     boolean noCache;
 
     /**
-     * What compare, matrix and trend keep of a sidecar. Not cached in the pool index: kept as
-     * sidecar JSON its records take ~4 KB each (411 MB for 100,000 sidecars), and reading them
-     * back measured slower than reparsing the files (docs/PERFORMANCE.md, "Persistent pool
-     * index"); it needs a compact codec of its own first.
+     * What compare, matrix and trend keep of a sidecar, cacheable in the store's pool index in
+     * the API's compact binary form (as sidecar JSON those records took ~4 KB each and reading
+     * them back was slower than reparsing the files: docs/PERFORMANCE.md, "Persistent pool index").
      */
-    static final java.util.function.Function<SidecarResult, SidecarResult> COMPARE_PROJECTION =
-            dev.ktstr.report.compare.Compare::projection;
+    static final CachedProjection COMPARE_PROJECTION =
+            new CachedProjection("compare.projection", dev.ktstr.report.compare.Compare::projection,
+                    dev.ktstr.report.compare.Compare.class, CompactCodec::encode, CompactCodec::decode);
 
     /**
      * The subcommands, by name in help order. The {@code @Command} annotation lists none so that

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ktstr.api.codec.SidecarCodec;
+import dev.ktstr.api.schema.HostContext;
+import dev.ktstr.api.schema.MonitorSummary;
 import dev.ktstr.api.schema.ScenarioStats;
+import dev.ktstr.api.schema.ScxEventDeltas;
 import dev.ktstr.api.schema.SidecarResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +79,16 @@ class PoolIndexDifferentialTest {
                 .runId("r-" + rnd.nextInt(1000)).kernelVersion(kernel).projectCommit("abc123" + (1 + rnd.nextInt(3)))
                 .runSource(rnd.nextBoolean() ? "ci" : "local")
                 .stats(ScenarioStats.builder().totalWorkers(rnd.nextInt(64)).totalMigrations(rnd.nextInt(100000))
-                        .worstSpread(rnd.nextDouble() * 50).worstGapMs(rnd.nextInt(900)).build())
+                        .worstSpread(rnd.nextDouble() * 50).worstGapMs(rnd.nextInt(900))
+                        .extMetrics(rnd.nextBoolean() ? Map.of("ext_rate", rnd.nextDouble() * 9) : Map.of()).build())
+                // what compare keeps beyond the stats: the monitor summary, its event deltas, the host
+                .monitor(rnd.nextBoolean() ? java.util.Optional.empty() : java.util.Optional.of(MonitorSummary.builder()
+                        .maxImbalanceRatio(1 + rnd.nextDouble()).avgNrRunning(rnd.nextDouble() * 4)
+                        .eventDeltas(ScxEventDeltas.builder().totalFallback(rnd.nextInt(50)).fallbackRate(rnd.nextDouble()).build())
+                        .build()))
+                .host(rnd.nextBoolean() ? java.util.Optional.empty() : java.util.Optional.of(HostContext.builder()
+                        .cpuModel("cpu " + rnd.nextInt(2)).kernelRelease(kernel + "-arch1").onlineCpus(4 + rnd.nextInt(2) * 4)
+                        .build()))
                 .build();
     }
 
@@ -241,8 +253,8 @@ class PoolIndexDifferentialTest {
             }
         }
         try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
-            assertEquals(1, s.filter(p -> p.getFileName().toString().endsWith(".idx")).count(),
-                    "list-values' projection has its index (compare's is not cached yet)");
+            assertEquals(2, s.filter(p -> p.getFileName().toString().endsWith(".idx")).count(),
+                    "list-values' projection and compare's (also matrix's and trend's) have an index each");
         }
     }
 

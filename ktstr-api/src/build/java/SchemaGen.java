@@ -718,7 +718,10 @@ public final class SchemaGen {
             if (composite(t)) {
                 return "w" + mangle(t) + "(o, " + expr + ");";
             }
-            return isEnum(t, schema) ? "o.write" + t.name() + "(" + expr + ");" : "write" + t.name() + "(o, " + expr + ");";
+            if (isEnum(t, schema)) {
+                return "o.write" + t.name() + "(" + expr + ");";
+            }
+            return "write" + t.name() + "(o, " + expr + ");";
         }
 
         /** An expression reading a value of type {@code t} from {@code in}. */
@@ -733,14 +736,35 @@ public final class SchemaGen {
             if (composite(t)) {
                 return "r" + mangle(t) + "(in)";
             }
-            return isEnum(t, schema) ? "in.read" + t.name() + "()" : "read" + t.name() + "(in)";
+            if (isEnum(t, schema)) {
+                return "in.read" + t.name() + "()";
+            }
+            return "read" + t.name() + "(in)";
+        }
+
+        /**
+         * Maps of strings (the host's sched_tunables and cpufreq_governor) are written framed by
+         * their length, so that a sharing decoder hands back one map for equal bytes: they repeat
+         * across a pool's sidecars and are most of the host's bytes.
+         */
+        private static boolean framed(Type t) {
+            return (t.is("smap") || t.is("umap")) && t.arg().is("prim") && t.arg().name().equals("String");
         }
 
         private static void helper(StringBuilder b, String name, Type t, Schema schema) {
             String java = t.java(false);
             Type a = t.arg();
             String elem = a.java(true);
-            b.append("\n    private static void w").append(name).append("(CompactOut o, ").append(java).append(" v) {\n");
+            String body = name;
+            if (framed(t)) {
+                body = name + "Body";
+                b.append("\n    private static void w").append(name).append("(CompactOut o, ").append(java).append(" v) {\n")
+                        .append("        o.framed(v, CompactSchemaCodec::w").append(body).append(");\n    }\n");
+                b.append("\n    private static ").append(java).append(" r").append(name).append("(CompactIn in) throws IOException {\n")
+                        .append("        return in.framed(\"").append(name).append("\", CompactSchemaCodec::r").append(body)
+                        .append(");\n    }\n");
+            }
+            b.append("\n    private static void w").append(body).append("(CompactOut o, ").append(java).append(" v) {\n");
             switch (t.kind()) {
                 case "option":
                     b.append("        o.present(v.isPresent());\n        if (v.isPresent()) {\n            ")
@@ -757,7 +781,7 @@ public final class SchemaGen {
                             .append("(e.getKey());\n            ").append(write(a, "e.getValue()", schema)).append("\n        }\n");
             }
             b.append("    }\n");
-            b.append("\n    private static ").append(java).append(" r").append(name).append("(CompactIn in) throws IOException {\n");
+            b.append("\n    private static ").append(java).append(" r").append(body).append("(CompactIn in) throws IOException {\n");
             switch (t.kind()) {
                 case "option":
                     b.append("        return in.present() ? Optional.of(").append(read(a, schema)).append(") : Optional.empty();\n");
@@ -781,7 +805,8 @@ public final class SchemaGen {
                             .append("            if (i > 0 && ").append(smap ? "Utf8Order.INSTANCE.compare(prev, k)" : "Long.compareUnsigned(prev, k)")
                             .append(" >= 0) {\n                throw in.malformed(\"map keys not ascending\");\n            }\n")
                             .append("            prev = k;\n            m.put(k, ").append(read(a, schema)).append(");\n        }\n")
-                            .append("        return m;\n");
+                            .append("        return RecordMaps.").append(smap ? "byUtf8" : "byUnsignedKey")
+                            .append("(m); // the record keeps this copy as is\n");
             }
             b.append("    }\n");
         }

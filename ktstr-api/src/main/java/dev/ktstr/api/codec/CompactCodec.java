@@ -17,10 +17,13 @@ import java.util.Objects;
  * varints, signed ones as zigzag varints, {@code f64} as its raw 8 bits (so {@code -0.0} and any
  * NaN come back bit for bit), strings as a varint length and UTF-8 (a lone surrogate as its
  * 3-byte form), lists and maps as a varint count and their elements or entries in iteration
- * order.
+ * order (map keys strictly ascending); maps of strings are framed by their length.
  *
  * <p>{@code decode(encode(x))} equals {@code x} for every record. Decoding never returns a record
  * for bytes {@code encode} could not have written: truncated, trailing or malformed bytes throw.
+ * A {@link #sharingDecoder()} also hands back one map for equal bytes of a map of strings (the
+ * host's {@code sched_tunables} and {@code cpufreq_governor}, which repeat across a pool's
+ * sidecars and are most of the host's bytes), saving their decoding and heap.
  */
 public final class CompactCodec {
     /** The first byte of every encoding; bumped when the layout changes incompatibly. */
@@ -52,8 +55,42 @@ public final class CompactCodec {
      *                     format byte, truncated, trailing bytes, or malformed contents
      */
     public static SidecarResult decode(byte[] bytes) throws IOException {
+        return decode(bytes, null);
+    }
+
+    /**
+     * A decoder that shares the maps of strings it decodes from equal bytes between its calls
+     * (they are immutable, and records keep them without copying, so sharing cannot be observed
+     * but by identity). It keeps at most a few hundred distinct maps; it is thread-safe.
+     *
+     * @return a new decoder with nothing shared yet
+     */
+    public static Decoder sharingDecoder() {
+        return new Decoder();
+    }
+
+    /** {@link CompactCodec#decode} with maps of strings shared between calls; see {@link CompactCodec#sharingDecoder()}. */
+    public static final class Decoder {
+        private final SharedRecords shared = new SharedRecords();
+
+        private Decoder() {
+        }
+
+        /**
+         * Decodes what {@link CompactCodec#encode} wrote, as {@link CompactCodec#decode} does.
+         *
+         * @param bytes the whole encoding; not {@code null}
+         * @return the record that was encoded, its maps of strings possibly those of an earlier call
+         * @throws IOException when the bytes are not exactly an encoding of this build
+         */
+        public SidecarResult decode(byte[] bytes) throws IOException {
+            return CompactCodec.decode(bytes, shared);
+        }
+    }
+
+    private static SidecarResult decode(byte[] bytes, SharedRecords shared) throws IOException {
         Objects.requireNonNull(bytes, "bytes");
-        CompactIn in = new CompactIn(bytes);
+        CompactIn in = new CompactIn(bytes, shared);
         int format = in.u8();
         if (format != FORMAT) {
             throw new IOException("compact sidecar: format " + format + ", expected " + FORMAT);

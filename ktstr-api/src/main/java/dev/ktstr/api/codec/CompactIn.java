@@ -18,11 +18,27 @@ final class CompactIn {
     private static final MetricStream[] STREAMS = MetricStream.values();
     private static final Polarity.Kind[] KINDS = Polarity.Kind.values();
 
+    /** Reads one value of a type; what {@link #framed} is given. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(CompactIn in) throws IOException;
+    }
+
     private final byte[] b;
+    private final SharedRecords shared;
     private int p;
+    /** The end of the frame being read (the array's end outside any frame). */
+    private int limit;
 
     CompactIn(byte[] bytes) {
+        this(bytes, null);
+    }
+
+    /** Reads {@code bytes}; frames found in {@code shared} (when not null) are not decoded again. */
+    CompactIn(byte[] bytes, SharedRecords shared) {
         this.b = bytes;
+        this.shared = shared;
+        this.limit = bytes.length;
     }
 
     IOException malformed(String what) {
@@ -30,7 +46,7 @@ final class CompactIn {
     }
 
     private void need(int k) throws IOException {
-        if (b.length - p < k) {
+        if (limit - p < k) {
             throw malformed("truncated");
         }
     }
@@ -55,7 +71,7 @@ final class CompactIn {
     /** A count of elements, each at least one byte, so never more than the bytes left. */
     int count() throws IOException {
         long c = u64();
-        if (c < 0 || c > b.length - p) {
+        if (c < 0 || c > limit - p) {
             throw malformed("count " + Long.toUnsignedString(c));
         }
         return (int) c;
@@ -206,9 +222,44 @@ final class CompactIn {
         return STREAMS[k];
     }
 
+    /**
+     * A value written by {@link CompactOut#framed}: its length, then its bytes, which must be
+     * exactly one value. With shared records, bytes equal to a frame of the same {@code tag}
+     * decoded before give that frame's value without decoding them.
+     *
+     * @param tag    what the frame holds; one tag per reader (so per value type)
+     * @param reader reads the value
+     */
+    <T> T framed(String tag, Reader<T> reader) throws IOException {
+        int n = count();
+        int start = p;
+        int end = p + n;
+        SharedRecords.Key key = null;
+        if (shared != null) {
+            key = SharedRecords.Key.of(tag, b, start, end);
+            @SuppressWarnings("unchecked") // a tag's values all come from its one reader
+            T known = (T) shared.get(key);
+            if (known != null) {
+                p = end;
+                return known;
+            }
+        }
+        int outer = limit;
+        limit = end;
+        T v = reader.read(this);
+        if (p != end) {
+            throw malformed("frame not filled");
+        }
+        limit = outer;
+        if (key != null) {
+            shared.put(key, v);
+        }
+        return v;
+    }
+
     /** Throws unless every byte was read. */
     void end() throws IOException {
-        if (p != b.length) {
+        if (p != limit || limit != b.length) {
             throw malformed("trailing bytes");
         }
     }

@@ -7,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * The writing half of {@link CompactCodec}'s encoding: a growable byte array with the primitive
@@ -16,8 +17,16 @@ import java.util.Arrays;
 final class CompactOut {
     static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private byte[] buf = new byte[1024];
+    private byte[] buf;
     private int n;
+
+    CompactOut() {
+        this(1024);
+    }
+
+    CompactOut(int capacity) {
+        buf = new byte[capacity];
+    }
 
     private void room(int more) {
         if (buf.length - n < more) {
@@ -112,6 +121,16 @@ final class CompactOut {
                 buf[n++] = (byte) (0x80 | c & 0x3F);
             }
         }
+    }
+
+    /** {@code v} framed by its length, so that a reader can find its end (and share it) without decoding it. */
+    <T> void framed(T v, BiConsumer<CompactOut, T> writer) {
+        CompactOut inner = new CompactOut(256);
+        writer.accept(inner, v);
+        count(inner.n);
+        room(inner.n);
+        System.arraycopy(inner.buf, 0, buf, n, inner.n);
+        n += inner.n;
     }
 
     void writePolarity(Polarity p) {

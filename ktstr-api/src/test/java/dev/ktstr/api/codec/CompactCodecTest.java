@@ -2,6 +2,8 @@ package dev.ktstr.api.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,24 +32,76 @@ class CompactCodecTest {
         return TestFiles.FIXTURES;
     }
 
-    private static SidecarResult roundTrip(SidecarResult s) throws IOException {
+    /** One per test: by the time a test checks refusals, it holds the hosts of what it decoded. */
+    private final CompactCodec.Decoder sharing = CompactCodec.sharingDecoder();
+
+    private SidecarResult roundTrip(SidecarResult s) throws IOException {
         byte[] bytes = CompactCodec.encode(s);
         SidecarResult back = CompactCodec.decode(bytes);
         assertEquals(s, back);
         assertArrayEquals(bytes, CompactCodec.encode(back), "the encoding is canonical");
+        assertEquals(s, sharing.decode(bytes));
+        assertEquals(s, sharing.decode(bytes), "again, with its host shared");
         return back;
     }
 
-    /** Every strict prefix and the encoding plus one byte are refused. */
-    private static void refusesPrefixesAndTrailing(byte[] bytes) {
+    /** Every strict prefix and the encoding plus one byte are refused, with and without shared hosts. */
+    private void refusesPrefixesAndTrailing(byte[] bytes) {
         for (int n = 0; n < bytes.length; n++) {
             byte[] prefix = Arrays.copyOf(bytes, n);
             assertThrows(IOException.class, () -> CompactCodec.decode(prefix), "prefix of " + n + " bytes");
+            assertThrows(IOException.class, () -> sharing.decode(prefix), "prefix of " + n + " bytes, sharing");
         }
         for (int b : new int[] {0, 1, 0x80, 0xFF}) {
             byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
             longer[bytes.length] = (byte) b;
             assertThrows(IOException.class, () -> CompactCodec.decode(longer), "trailing byte " + b);
+            assertThrows(IOException.class, () -> sharing.decode(longer), "trailing byte " + b + ", sharing");
+        }
+    }
+
+    @Test
+    void theSharingDecoderHandsBackOneMapForEqualBytes() throws IOException {
+        SidecarResult full = SidecarCodec.read(TestFiles.fixture("example-full.ktstr.json"));
+        HostContext host = full.host().orElseThrow();
+        // another sidecar of the same host: other numbers (heap state), same tunables and governors
+        SidecarResult other = full.toBuilder().testName("other")
+                .host(host.toBuilder().heapState(HostHeapState.builder().activeBytes(7).build()).build()).build();
+        Map<Long, String> governors = new java.util.HashMap<>(host.cpufreqGovernor());
+        governors.put(0L, "powersave");
+        SidecarResult elsewhere = full.toBuilder().host(host.toBuilder().cpufreqGovernor(governors).build()).build();
+        SidecarResult a = sharing.decode(CompactCodec.encode(full));
+        SidecarResult b = sharing.decode(CompactCodec.encode(other));
+        SidecarResult c = sharing.decode(CompactCodec.encode(elsewhere));
+        assertEquals(full, a);
+        assertEquals(other, b);
+        assertEquals(elsewhere, c);
+        HostContext ha = a.host().orElseThrow();
+        HostContext hb = b.host().orElseThrow();
+        HostContext hc = c.host().orElseThrow();
+        assertSame(ha.schedTunables().orElseThrow(), hb.schedTunables().orElseThrow());
+        assertSame(ha.cpufreqGovernor(), hb.cpufreqGovernor());
+        assertSame(ha.schedTunables().orElseThrow(), hc.schedTunables().orElseThrow());
+        assertNotSame(ha.cpufreqGovernor(), hc.cpufreqGovernor());
+        assertNotSame(CompactCodec.decode(CompactCodec.encode(full)).host().orElseThrow().cpufreqGovernor(),
+                ha.cpufreqGovernor(), "the static decode shares nothing");
+        // a record given a record's map keeps it; it still copies any other map
+        assertSame(ha.cpufreqGovernor(), host.toBuilder().cpufreqGovernor(ha.cpufreqGovernor()).build().cpufreqGovernor());
+        assertNotSame(governors, host.toBuilder().cpufreqGovernor(governors).build().cpufreqGovernor());
+        assertEquals(List.of(0L, 1L, 2L), List.copyOf(RecordMaps.byUnsignedKey(Map.of(2L, "", 0L, "", 1L, "")).keySet()));
+    }
+
+    @Test
+    void theSharingDecoderKeepsABoundedNumberOfMaps() throws IOException {
+        List<SidecarResult> hosts = new ArrayList<>();
+        for (int i = 0; i < SharedRecords.MAX + 50; i++) {
+            hosts.add(SidecarResult.builder().host(HostContext.builder().schedTunables(Map.of("k", "v" + i)).build()).build());
+        }
+        for (SidecarResult s : hosts) {
+            assertEquals(s, sharing.decode(CompactCodec.encode(s)));
+        }
+        for (SidecarResult s : hosts) {
+            assertEquals(s, sharing.decode(CompactCodec.encode(s)), "kept or decoded again, always equal");
         }
     }
 
@@ -147,7 +201,7 @@ class CompactCodecTest {
      * bytes, so a record never stands for bytes its encoding is not.
      */
     @Test
-    void editedBytesDecodeToTheirOwnRecordOrNot() {
+    void editedBytesDecodeToTheirOwnRecordOrNot() throws IOException {
         RandomSidecars random = new RandomSidecars(61);
         Random r = new Random(62);
         List<byte[]> bases = new ArrayList<>();
@@ -156,6 +210,9 @@ class CompactCodecTest {
         }
         for (int i = 0; i < 30; i++) {
             bases.add(CompactCodec.encode(random.sidecar()));
+        }
+        for (byte[] b : bases) {
+            sharing.decode(b); // the unedited hosts are known, so edits elsewhere take the shared path
         }
         int decoded = 0;
         int refused = 0;
@@ -176,10 +233,12 @@ class CompactCodecTest {
                 s = CompactCodec.decode(b);
             } catch (IOException expected) {
                 refused++;
+                assertThrows(IOException.class, () -> sharing.decode(b), "edit " + i + ", sharing");
                 continue;
             }
             decoded++;
             assertArrayEquals(b, CompactCodec.encode(s), "edit " + i);
+            assertEquals(s, sharing.decode(b), "edit " + i + ", sharing");
         }
         assertTrue(decoded > 1000 && refused > 1000, decoded + " decoded, " + refused + " refused");
     }

@@ -79,10 +79,11 @@ public final class StatsCommand implements Callable<Integer> {
      * What compare, matrix and trend keep of a sidecar, cacheable in the store's pool index in
      * the API's compact binary form (as sidecar JSON those records took ~4 KB each and reading
      * them back was slower than reparsing the files: docs/PERFORMANCE.md, "Persistent pool index").
+     * The sharing decoder decodes a pool's few distinct hosts once: the host is most of an entry.
      */
     static final CachedProjection COMPARE_PROJECTION =
             new CachedProjection("compare.projection", dev.ktstr.report.compare.Compare::projection,
-                    dev.ktstr.report.compare.Compare.class, CompactCodec::encode, CompactCodec::decode);
+                    dev.ktstr.report.compare.Compare.class, CompactCodec::encode, CompactCodec.sharingDecoder()::decode);
 
     /**
      * The subcommands, by name in help order. The {@code @Command} annotation lists none so that

@@ -23,9 +23,12 @@ import java.util.Objects;
  * for bytes {@code encode} could not have written: truncated, trailing or malformed bytes throw.
  * A {@link #sharingDecoder()} also hands back one map for equal bytes of a map of strings (the
  * host's {@code sched_tunables} and {@code cpufreq_governor}, which repeat across a pool's
- * sidecars and are most of the host's bytes), saving their decoding and heap.
+ * sidecars and are most of the host's bytes) and one string for equal string bytes, saving their
+ * decoding and most of a pool's heap.
  */
 public final class CompactCodec {
+    /** How many distinct strings a sharing decoder keeps. */
+    static final int SHARED_STRINGS = 4096;
     /** The first byte of every encoding; bumped when the layout changes incompatibly. */
     private static final int FORMAT = 1;
 
@@ -55,13 +58,14 @@ public final class CompactCodec {
      *                     format byte, truncated, trailing bytes, or malformed contents
      */
     public static SidecarResult decode(byte[] bytes) throws IOException {
-        return decode(bytes, null);
+        return decode(bytes, null, null);
     }
 
     /**
-     * A decoder that shares the maps of strings it decodes from equal bytes between its calls
-     * (they are immutable, and records keep them without copying, so sharing cannot be observed
-     * but by identity). It keeps at most a few hundred distinct maps; it is thread-safe.
+     * A decoder that shares the maps of strings and the strings it decodes from equal bytes
+     * between its calls (they are immutable, and records keep such maps without copying, so
+     * sharing cannot be observed but by identity). It keeps at most a few hundred distinct maps
+     * and a few thousand distinct strings of up to 256 bytes; it is thread-safe.
      *
      * @return a new decoder with nothing shared yet
      */
@@ -69,9 +73,10 @@ public final class CompactCodec {
         return new Decoder();
     }
 
-    /** {@link CompactCodec#decode} with maps of strings shared between calls; see {@link CompactCodec#sharingDecoder()}. */
+    /** {@link CompactCodec#decode} with maps of strings and strings shared between calls; see {@link CompactCodec#sharingDecoder()}. */
     public static final class Decoder {
         private final SharedRecords shared = new SharedRecords();
+        private final SharedRecords strings = new SharedRecords(SHARED_STRINGS);
 
         private Decoder() {
         }
@@ -80,17 +85,17 @@ public final class CompactCodec {
          * Decodes what {@link CompactCodec#encode} wrote, as {@link CompactCodec#decode} does.
          *
          * @param bytes the whole encoding; not {@code null}
-         * @return the record that was encoded, its maps of strings possibly those of an earlier call
+         * @return the record that was encoded, its maps of strings and strings possibly those of an earlier call
          * @throws IOException when the bytes are not exactly an encoding of this build
          */
         public SidecarResult decode(byte[] bytes) throws IOException {
-            return CompactCodec.decode(bytes, shared);
+            return CompactCodec.decode(bytes, shared, strings);
         }
     }
 
-    private static SidecarResult decode(byte[] bytes, SharedRecords shared) throws IOException {
+    private static SidecarResult decode(byte[] bytes, SharedRecords shared, SharedRecords strings) throws IOException {
         Objects.requireNonNull(bytes, "bytes");
-        CompactIn in = new CompactIn(bytes, shared);
+        CompactIn in = new CompactIn(bytes, shared, strings);
         int format = in.u8();
         if (format != FORMAT) {
             throw new IOException("compact sidecar: format " + format + ", expected " + FORMAT);

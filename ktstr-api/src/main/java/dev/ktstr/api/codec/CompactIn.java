@@ -24,20 +24,28 @@ final class CompactIn {
         T read(CompactIn in) throws IOException;
     }
 
+    /** Longer strings are rare and mostly unique; shorter ones (names, labels, host strings) repeat. */
+    static final int SHARED_STRING_BYTES = 256;
+
     private final byte[] b;
     private final SharedRecords shared;
+    private final SharedRecords strings;
     private int p;
     /** The end of the frame being read (the array's end outside any frame). */
     private int limit;
 
     CompactIn(byte[] bytes) {
-        this(bytes, null);
+        this(bytes, null, null);
     }
 
-    /** Reads {@code bytes}; frames found in {@code shared} (when not null) are not decoded again. */
-    CompactIn(byte[] bytes, SharedRecords shared) {
+    /**
+     * Reads {@code bytes}; frames found in {@code shared} and strings found in {@code strings}
+     * (when not null) are not decoded again, and those decoded are added.
+     */
+    CompactIn(byte[] bytes, SharedRecords shared, SharedRecords strings) {
         this.b = bytes;
         this.shared = shared;
+        this.strings = strings;
         this.limit = bytes.length;
     }
 
@@ -132,6 +140,21 @@ final class CompactIn {
         int len = count();
         int start = p;
         int end = start + len;
+        if (strings != null && len <= SHARED_STRING_BYTES) {
+            SharedRecords.Key key = SharedRecords.Key.of("", b, start, end);
+            String known = (String) strings.get(key);
+            if (known != null) {
+                p = end;
+                return known;
+            }
+            String s = decodeString(start, end, len);
+            strings.put(key, s);
+            return s;
+        }
+        return decodeString(start, end, len);
+    }
+
+    private String decodeString(int start, int end, int len) throws IOException {
         for (int i = start; i < end; i++) {
             if (b[i] < 0) {
                 return utf8(start, end);

@@ -12,6 +12,15 @@ final class SharedRecords {
     static final int MAX = 256;
 
     private final ConcurrentHashMap<Key, Object> records = new ConcurrentHashMap<>();
+    private final int max;
+
+    SharedRecords() {
+        this(MAX);
+    }
+
+    SharedRecords(int max) {
+        this.max = max;
+    }
 
     /** A frame's tag and bytes; a lookup key may point into the caller's array, a kept one owns its copy. */
     static final class Key {
@@ -58,7 +67,7 @@ final class SharedRecords {
     }
 
     void put(Key key, Object record) {
-        if (records.size() < MAX) {
+        if (records.size() < max) {
             records.putIfAbsent(key.detached(), record);
         }
     }

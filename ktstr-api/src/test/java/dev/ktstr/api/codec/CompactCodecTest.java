@@ -61,7 +61,7 @@ class CompactCodecTest {
     }
 
     @Test
-    void theSharingDecoderHandsBackOneMapForEqualBytes() throws IOException {
+    void theSharingDecoderHandsBackOneMapOrStringForEqualBytes() throws IOException {
         SidecarResult full = SidecarCodec.read(TestFiles.fixture("example-full.ktstr.json"));
         HostContext host = full.host().orElseThrow();
         // another sidecar of the same host: other numbers (heap state), same tunables and governors
@@ -83,6 +83,9 @@ class CompactCodecTest {
         assertSame(ha.cpufreqGovernor(), hb.cpufreqGovernor());
         assertSame(ha.schedTunables().orElseThrow(), hc.schedTunables().orElseThrow());
         assertNotSame(ha.cpufreqGovernor(), hc.cpufreqGovernor());
+        assertSame(ha.cpuModel().orElseThrow(), hb.cpuModel().orElseThrow());
+        assertSame(a.scheduler(), c.scheduler());
+        assertNotSame(CompactCodec.decode(CompactCodec.encode(full)).scheduler(), a.scheduler());
         assertNotSame(CompactCodec.decode(CompactCodec.encode(full)).host().orElseThrow().cpufreqGovernor(),
                 ha.cpufreqGovernor(), "the static decode shares nothing");
         // a record given a record's map keeps it; it still copies any other map
@@ -92,7 +95,7 @@ class CompactCodecTest {
     }
 
     @Test
-    void theSharingDecoderKeepsABoundedNumberOfMaps() throws IOException {
+    void theSharingDecoderKeepsABoundedNumberOfMapsAndStrings() throws IOException {
         List<SidecarResult> hosts = new ArrayList<>();
         for (int i = 0; i < SharedRecords.MAX + 50; i++) {
             hosts.add(SidecarResult.builder().host(HostContext.builder().schedTunables(Map.of("k", "v" + i)).build()).build());
@@ -102,6 +105,15 @@ class CompactCodecTest {
         }
         for (SidecarResult s : hosts) {
             assertEquals(s, sharing.decode(CompactCodec.encode(s)), "kept or decoded again, always equal");
+        }
+        List<SidecarResult> names = new ArrayList<>();
+        for (int i = 0; i < CompactCodec.SHARED_STRINGS + 50; i++) {
+            names.add(SidecarResult.builder().testName("t" + i).kernelCommit("x".repeat(CompactIn.SHARED_STRING_BYTES + i % 3)).build());
+        }
+        for (int round = 0; round < 2; round++) {
+            for (SidecarResult s : names) {
+                assertEquals(s, sharing.decode(CompactCodec.encode(s)));
+            }
         }
     }
 

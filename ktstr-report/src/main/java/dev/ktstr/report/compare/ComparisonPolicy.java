@@ -35,12 +35,21 @@ import java.util.TreeMap;
  * @param perMetricPercent overrides by registry name, in percent
  */
 public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, Double> perMetricPercent) {
-    // Strict as serde: no duplicate keys, no "10" for 10 (ints are fine for f64); trailing tokens
-    // are checked after binding, in serde's words.
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .build();
+    /**
+     * The policy file reader, built on first use: building a databind mapper costs every
+     * {@code compare} tens of milliseconds of start-up, and most compare without a policy file.
+     */
+    private static final class Mapper {
+        // Strict as serde: no duplicate keys, no "10" for 10 (ints are fine for f64); trailing
+        // tokens are checked after binding, in serde's words.
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+
+        private Mapper() {
+        }
+    }
 
     /**
      * Copies {@code perMetricPercent} into a map sorted by UTF-8 bytes.
@@ -168,9 +177,9 @@ public record ComparisonPolicy(OptionalDouble defaultPercent, SortedMap<String, 
      */
     public static ComparisonPolicy parse(String text) {
         PolicyFile file;
-        try (JsonParser p = MAPPER.createParser(text)) {
+        try (JsonParser p = Mapper.MAPPER.createParser(text)) {
             try {
-                file = MAPPER.readValue(p, PolicyFile.class);
+                file = Mapper.MAPPER.readValue(p, PolicyFile.class);
                 if (p.nextToken() != null) {
                     throw error(p.currentTokenLocation(), "trailing characters");
                 }

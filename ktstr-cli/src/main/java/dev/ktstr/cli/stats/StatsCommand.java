@@ -79,7 +79,8 @@ public final class StatsCommand implements Callable<Integer> {
      * What compare, matrix and trend keep of a sidecar, cacheable in the store's pool index in
      * the API's compact binary form (as sidecar JSON those records took ~4 KB each and reading
      * them back was slower than reparsing the files: docs/PERFORMANCE.md, "Persistent pool index").
-     * The sharing decoder decodes a pool's few distinct hosts once: the host is most of an entry.
+     * The sharing decoder decodes the host's string maps and repeated strings once per distinct
+     * value: the host is most of an entry.
      */
     static final CachedProjection COMPARE_PROJECTION =
             new CachedProjection("compare.projection", dev.ktstr.report.compare.Compare::projection,

@@ -2,6 +2,7 @@ package dev.ktstr.report.compare;
 
 import dev.ktstr.api.schema.HostContext;
 import dev.ktstr.api.schema.SidecarResult;
+import dev.ktstr.api.schema.Utf8Order;
 import dev.ktstr.api.schema.U64;
 import dev.ktstr.api.spi.PoolQuery;
 import dev.ktstr.report.GauntletRow;
@@ -266,8 +267,9 @@ public final class Compare {
 
     private static List<SidecarResult> sortedPool(List<PooledSidecar> pool, boolean archive) {
         List<PooledSidecar> sorted = new ArrayList<>(pool);
-        sorted.sort(Comparator.comparing(PooledSidecar::run, RustFormat::compareUtf8)
-                .thenComparing(PooledSidecar::path, RustFormat::compareUtf8));
+        // By run, then path: one UTF-8 key each, NUL between (no file name holds one, and it
+        // sorts before every other byte, so a run that prefixes another still sorts first).
+        Utf8Order.sort(sorted, p -> p.run() + '\0' + p.path());
         List<SidecarResult> out = new ArrayList<>(sorted.size());
         for (PooledSidecar p : sorted) {
             out.add(p.sidecar(archive));

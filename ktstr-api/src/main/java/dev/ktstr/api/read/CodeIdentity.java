@@ -21,6 +21,21 @@ final class CodeIdentity {
         return KNOWN.computeIfAbsent(c, CodeIdentity::compute);
     }
 
+    /**
+     * The class whose class file holds {@code c}'s code: a lambda or other hidden class has no
+     * file of its own, and its name carries an address that differs on every run, so it is
+     * identified by the class that defined it.
+     */
+    private static String fileClassName(Class<?> c) {
+        String name = c.getName();
+        if (!c.isHidden()) {
+            return name;
+        }
+        int lambda = name.indexOf("$$Lambda");
+        int slash = name.indexOf('/');
+        return lambda > 0 ? name.substring(0, lambda) : slash > 0 ? name.substring(0, slash) : name;
+    }
+
     private static String compute(Class<?> c) {
         try {
             CodeSource cs = c.getProtectionDomain().getCodeSource();
@@ -31,7 +46,7 @@ final class CodeIdentity {
             }
             File f = new File(url.toURI());
             if (f.isDirectory()) {
-                f = new File(f, c.getName().replace('.', '/') + ".class");
+                f = new File(f, fileClassName(c).replace('.', '/') + ".class");
             }
             return f.getPath() + ":" + f.length() + ":" + f.lastModified();
         } catch (Exception | LinkageError e) {

@@ -10,7 +10,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,10 @@ final class DimensionsCodec {
     /**
      * What list-values keeps of a sidecar, cacheable in the store's pool index. Each call gives a
      * projection with its own interner, because a pool repeats a few names in every sidecar: the
-     * kept records share their strings, flag lists and an empty stats block, and an index entry
-     * whose bytes were decoded before is not decoded again. A kept sidecar then costs its record
-     * (about 100 bytes) instead of about 1 KB, which keeps the heap of a 100,000-sidecar pool flat
-     * (docs/PERFORMANCE.md, "Flat heap").
+     * kept records, parsed or decoded from the index, share their strings, flag lists and an empty
+     * stats block. A kept sidecar then costs its record (about 100 bytes) instead of about 1 KB,
+     * which keeps the heap of a 100,000-sidecar pool flat (docs/PERFORMANCE.md, "Persistent pool
+     * index").
      */
     static CachedProjection projection() {
         Map<Object, Object> shared = new ConcurrentHashMap<>();
@@ -46,17 +45,8 @@ final class DimensionsCodec {
                 .kernelVersion(share(shared, s.kernelVersion())).projectCommit(share(shared, s.projectCommit()))
                 .kernelCommit(share(shared, s.kernelCommit())).runSource(share(shared, s.runSource()))
                 .stats(noStats).build();
-        Map<ByteBuffer, SidecarResult> decoded = new ConcurrentHashMap<>();
         return new CachedProjection("list-values.dimensions", s -> slim.apply(ValueList.dimensionsOnly(s)),
-                ValueList.class, DimensionsCodec::encode, bytes -> {
-                    ByteBuffer key = ByteBuffer.wrap(bytes);
-                    SidecarResult known = decoded.get(key);
-                    if (known == null) {
-                        known = slim.apply(decode(bytes));
-                        decoded.putIfAbsent(key, known);
-                    }
-                    return known;
-                });
+                ValueList.class, DimensionsCodec::encode, bytes -> slim.apply(decode(bytes)));
     }
 
     @SuppressWarnings("unchecked")

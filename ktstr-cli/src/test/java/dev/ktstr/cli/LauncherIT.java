@@ -150,6 +150,10 @@ class LauncherIT {
                 List.of("stats", "list-values", "--dir", EXAMPLES.toString(), "--json", "--no-cache"),
                 List.of("stats", "compare", "--dir", EXAMPLES.toString(), "--a-project-commit", "abc1234",
                         "--b-project-commit", "def5678", "--no-cache"),
+                List.of("stats", "compare", "--dir", EXAMPLES.toString(), "--a-project-commit", "abc1234",
+                        "--b-project-commit", "def5678", "--no-cache", "--format", "html"),
+                List.of("stats", "compare", "--dir", EXAMPLES.toString(), "--a-project-commit", "abc1234",
+                        "--b-project-commit", "def5678", "--no-cache", "--format", "junit"),
                 List.of("stats", "--dir", EXAMPLES.toString(), "--json"),
                 List.of("sidecar", "verify", "--json", EXAMPLES.toString()),
                 List.of("stats", "frobnicate"));

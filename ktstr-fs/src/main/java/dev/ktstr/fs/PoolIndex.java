@@ -306,11 +306,6 @@ final class PoolIndex {
         save(file, out -> write(out, runs, keep, fresh, savedAtMillis));
     }
 
-    /** Saves this index with other last-seen times for its runs, every entry kept (tests). */
-    void saveWithRuns(Path file, Map<String, Long> runs, long savedAtMillis) throws IOException {
-        save(file, runs, e -> true, Map.of(), savedAtMillis);
-    }
-
     /** Writes the index, its checksum last, streaming (an index is never held twice in memory). */
     private void write(OutputStream sink, Map<String, Long> runs, IntPredicate keep, Map<String, Entry> fresh,
             long savedAtMillis) throws IOException {

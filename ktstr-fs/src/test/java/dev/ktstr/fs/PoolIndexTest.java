@@ -290,7 +290,7 @@ class PoolIndexTest {
         // 6.13-b moved away a month ago: its entries stay only while it was seen recently.
         Map<String, Long> seen = new HashMap<>(i.runsSeen);
         seen.put("6.13-b", System.currentTimeMillis() - PoolCache.EVICT_AFTER_MS - 1000);
-        i.saveWithRuns(idx, seen, System.currentTimeMillis());
+        i.save(idx, seen, e -> true, Map.of(), System.currentTimeMillis());
         Files.move(root.resolve("6.13-b"), tmp.resolve("elsewhere"));
         walk(p, uncached());
         PoolIndex after = PoolIndex.parse(Files.readAllBytes(idx), "brace/1", real);

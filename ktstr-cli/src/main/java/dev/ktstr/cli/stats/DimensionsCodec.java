@@ -45,8 +45,10 @@ final class DimensionsCodec {
                 .kernelVersion(share(shared, s.kernelVersion())).projectCommit(share(shared, s.projectCommit()))
                 .kernelCommit(share(shared, s.kernelCommit())).runSource(share(shared, s.runSource()))
                 .stats(noStats).build();
-        return new CachedProjection("list-values.dimensions", s -> slim.apply(ValueList.dimensionsOnly(s)),
-                ValueList.class, DimensionsCodec::encode, bytes -> slim.apply(decode(bytes)));
+        // slim reads only the dimension fields, so it is dimensionsOnly already: applied to the
+        // full record it builds one record per sidecar instead of two.
+        return new CachedProjection("list-values.dimensions", slim, DimensionsCodec.class, DimensionsCodec::encode,
+                bytes -> slim.apply(decode(bytes)));
     }
 
     @SuppressWarnings("unchecked")
